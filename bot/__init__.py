@@ -1,0 +1,1 @@
+"""briefbot's wiring: configuration, the command line and the Telegram application."""

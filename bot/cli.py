@@ -1,0 +1,222 @@
+"""The `briefbot` command line: a thin adapter over the store and the engine."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.config import Settings
+from faq.answer import Answer
+from faq.curated import DATA_DIR
+from faq.engine import Engine
+from faq.evaluation import BriefingResult, evaluate, read_questions
+from store.errors import BriefbotError
+from store.repository import Repository
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `briefbot` command line; return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        if args.db:
+            settings = _with_db(settings, args.db)
+        status: int = args.command(args, settings)
+        return status
+    except BriefbotError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefbot",
+        description="Answer questions about a news briefing, with sources and direct quotes.",
+    )
+    parser.add_argument("--db", metavar="URL", help="database URL (default: $BRIEFBOT_DATABASE_URL)")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    load = commands.add_parser("load", help="ingest a briefing and make it active")
+    load.add_argument("file", type=Path)
+    load.set_defaults(command=cmd_load)
+
+    ask = commands.add_parser("ask", help="answer a question (or stdin lines with --json)")
+    ask.add_argument("question", nargs="?")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.set_defaults(command=cmd_ask)
+
+    quotes = commands.add_parser("quotes", help="list every direct quote with its speaker")
+    quotes.add_argument("--json", action="store_true")
+    quotes.set_defaults(command=cmd_quotes)
+
+    chat = commands.add_parser("chat", help="chat with the engine in the terminal")
+    chat.set_defaults(command=cmd_chat)
+
+    ev = commands.add_parser("eval", help="score the engine on a questions file")
+    ev.add_argument("file", type=Path)
+    ev.set_defaults(command=cmd_eval)
+
+    run = commands.add_parser("run", help="run the Telegram bot (terminal chat without a token)")
+    run.add_argument("--webhook", metavar="URL", help="serve a webhook at this public HTTPS URL")
+    run.add_argument("--listen", default="0.0.0.0", help="webhook listen address")
+    run.add_argument("--port", type=int, default=8443, help="webhook port")
+    run.add_argument("--secret-token", help="webhook secret token")
+    run.set_defaults(command=cmd_run)
+    return parser
+
+
+def _with_db(settings: Settings, url: str) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, database_url=url)
+
+
+def _engine(settings: Settings, *, autoload: bool = False) -> Engine:
+    """Return an engine on the configured store, loading the default briefing if empty."""
+    engine = Engine(
+        Repository(settings.database_url),
+        curated_dir=DATA_DIR,
+        max_briefing_bytes=settings.max_briefing_bytes,
+    )
+    if autoload and engine.repository.active_id() is None:
+        engine.load_file(settings.briefing)
+    return engine
+
+
+def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
+    """Ingest FILE and make it the active briefing.
+
+    Example: briefbot load briefing.txt
+    """
+    report = _engine(settings).load_file(args.file)
+    print(report.summary())
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    """Answer QUESTION, or with --json and no question, each line of stdin."""
+    engine = _engine(settings, autoload=True)
+    if args.question is None and not args.json:
+        print("error: give a question, or use --json to read questions from stdin", file=sys.stderr)
+        return 2
+    questions = [args.question] if args.question is not None else _stdin_lines()
+    for question in questions:
+        answer = engine.ask(question)
+        if args.json:
+            print(json.dumps(answer.to_json(), ensure_ascii=False))
+        else:
+            print(format_answer(answer))
+    return 0
+
+
+def _stdin_lines() -> list[str]:
+    return [line.rstrip("\n") for line in sys.stdin if line.strip()]
+
+
+def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
+    """List every direct quote with its speaker."""
+    engine = _engine(settings, autoload=True)
+    quotes = engine.quotes()
+    if args.json:
+        data = [{"text": q.text, "speaker": q.speaker, "paragraph": q.paragraph} for q in quotes]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for quote in quotes:
+            print(f"¶{quote.paragraph} {quote.speaker}: “{quote.text}”")
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    """Chat with the engine in the terminal (Ctrl-D or "quit" to leave)."""
+    return chat(_engine(settings, autoload=True), sys.stdin, sys.stdout)
+
+
+def chat(engine: Engine, stdin: TextIO, stdout: TextIO) -> int:
+    """Run the terminal chat over `stdin`/`stdout`."""
+    document = engine.document
+    print(f"briefbot — ask about “{document.title}” (Ctrl-D or 'quit' to leave)", file=stdout)
+    while True:
+        print("> ", end="", file=stdout, flush=True)
+        line = stdin.readline()
+        if not line or line.strip().lower() in ("quit", "exit"):
+            print(file=stdout)
+            return 0
+        if line.strip():
+            print(format_answer(engine.ask(line.strip())), file=stdout)
+
+
+def format_answer(answer: Answer) -> str:
+    """Return an answer as readable terminal text."""
+    if not answer.answered:
+        lines = [answer.answer]
+        if answer.suggestions:
+            lines.append("Did you mean: " + " / ".join(answer.suggestions))
+        return "\n".join(lines)
+    lines = [answer.answer]
+    for quote in answer.quotes:
+        lines.append(f"  “{quote.text}” — {quote.speaker}")
+    for source in answer.sources:
+        lines.append(
+            f"Source: {source.briefing}, paragraph {source.paragraph}, sentence {source.sentence}"
+        )
+    return "\n".join(lines)
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    """Score the engine on a questions file and print accuracy per briefing."""
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, briefing in enumerate(read_questions(args.file)):
+            engine = Engine(Repository(f"sqlite:///{Path(tmp) / f'eval-{n}.db'}"))
+            engine.load_file(briefing.path)
+            results.append(evaluate(briefing, engine.ask, list(engine.document.quotes)))
+            engine.repository.close()
+    for result in results:
+        print(_format_failures(result))
+    for result in results:
+        print(_format_result(result))
+    return 0
+
+
+def _format_result(result: BriefingResult) -> str:
+    return (
+        f"{result.name}: answerable {result.answerable}, off-topic abstained {result.offtopic}, "
+        f"unanswerable abstained {result.unanswerable}, quotes attributed {result.quotes}"
+    )
+
+
+def _format_failures(result: BriefingResult) -> str:
+    lines = [f"== {result.name}: {len(result.failures)} failures"]
+    lines += [f"  - {failure}" for failure in result.failures]
+    return "\n".join(lines)
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the Telegram bot; without TELEGRAM_BOT_TOKEN, the terminal chat instead."""
+    engine = _engine(settings, autoload=True)
+    if not settings.telegram_bot_token:
+        print("TELEGRAM_BOT_TOKEN is not set: starting the terminal chat instead.", file=sys.stderr)
+        return chat(engine, sys.stdin, sys.stdout)
+    from bot.app import run_bot
+
+    run_bot(
+        settings,
+        engine,
+        webhook_url=args.webhook,
+        listen=args.listen,
+        port=args.port,
+        secret_token=args.secret_token,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Question answering over a briefing's facts: analysis, matching, composition."""

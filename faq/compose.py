@@ -1,0 +1,141 @@
+"""Turning the best-matching sentence into an answer: lead text, quotes and sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from faq.answer import MAX_ANSWER_CHARS, Answer, QuoteRef, SourceRef
+from faq.index import BriefingIndex, IndexedSentence
+from faq.lexicon import stem, tokenize
+from faq.question import AnswerType, Question
+from store.document import EntityKind
+
+if TYPE_CHECKING:
+    from faq.matcher import Candidate
+
+NOT_COVERED = "The briefing doesn't say."
+MAX_QUOTES = 3
+MAX_SUGGESTIONS = 3
+_CLAUSE_RE = re.compile(r"[^,;:()–—]+[,;:()–—]*")
+
+
+def compose(index: BriefingIndex, question: Question, candidates: Sequence[Candidate]) -> Answer:
+    """Return the answer built from the best candidate sentence."""
+    best = candidates[0]
+    sentence = best.sentence
+    lead = _lead_text(index, question, best)
+    return Answer(
+        question=question.raw,
+        answered=True,
+        answer=lead,
+        confidence=round(min(1.0, max(0.0, best.score / 1.1)), 3),
+        quotes=_quotes(index, sentence),
+        sources=(_source(index, sentence),),
+    )
+
+
+def abstain(index: BriefingIndex, question: Question, candidates: Sequence[Candidate]) -> Answer:
+    """Return an honest "not covered" answer with a few near questions to try."""
+    confidence = candidates[0].score if candidates else 0.0
+    return Answer(
+        question=question.raw,
+        answered=False,
+        answer=NOT_COVERED,
+        confidence=round(min(1.0, max(0.0, confidence)), 3),
+        suggestions=suggest(index, question.text),
+    )
+
+
+def suggest(index: BriefingIndex, text: str) -> tuple[str, ...]:
+    """Return up to three questions the briefing can answer that look like `text`."""
+    if not text:
+        return ()
+    choices = suggestion_pool(index)
+    found = process.extract(
+        text, choices, scorer=fuzz.token_set_ratio, score_cutoff=55, limit=MAX_SUGGESTIONS
+    )
+    return tuple(str(choice) for choice, _score, _ in found)
+
+
+def suggestion_pool(index: BriefingIndex) -> list[str]:
+    """Return questions every briefing can answer: who its people are, what they said."""
+    pool = []
+    speakers = {q.speaker for q in index.document.quotes if q.speaker}
+    for entity in index.entities:
+        if entity.kind is EntityKind.PERSON:
+            pool.append(f"Who is {entity.name}?")
+            if entity.name in speakers:
+                pool.append(f"What did {entity.name} say?")
+        else:
+            pool.append(f"What is {entity.name}?")
+    return pool
+
+
+def _lead_text(index: BriefingIndex, question: Question, best: Candidate) -> str:
+    """Return the answer's lead: the sentence, a span of it, named where a pronoun hides who."""
+    text = _span(best.sentence.text, best.matched)
+    if question.answer_type is AnswerType.PERSON:
+        name = _unnamed_person(index, question, best.sentence)
+        if name is not None:
+            text = _span(best.sentence.text, best.matched, reserve=len(name) + 3)
+            return f"{name}: {text}"
+    return text
+
+
+def _unnamed_person(index: BriefingIndex, question: Question, sentence: IndexedSentence) -> str | None:
+    """Return the person a sentence is about when it refers to them only by role or pronoun."""
+    asked = {t.folded for t in question.tokens}
+    for entity_id in sorted(sentence.entities - sentence.named_entities):
+        entity = index.entities[entity_id]
+        surname = entity.name.split()[-1].lower()
+        if entity.kind is EntityKind.PERSON and surname not in asked:
+            return entity.name
+    return None
+
+
+def _span(text: str, matched: Sequence[str], *, reserve: int = 0) -> str:
+    """Return `text`, or the window of its clauses that best covers `matched`, within the limit."""
+    limit = MAX_ANSWER_CHARS - reserve
+    if len(text) <= limit:
+        return text
+    wanted = {stem(w) for w in matched}
+    clauses = [m.group() for m in _CLAUSE_RE.finditer(text)]
+    scores = [sum(1 for t in tokenize(c) if stem(t.folded) in wanted) for c in clauses]
+    best = max(range(len(clauses)), key=lambda i: scores[i])
+    start, end = best, best + 1
+    while True:
+        grown = False
+        for left, right in ((start - 1, end), (start, end + 1)):
+            if 0 <= left and right <= len(clauses) and len("".join(clauses[left:right])) <= limit:
+                if (left, right) != (start, end):
+                    start, end, grown = left, right, True
+                    break
+        if not grown:
+            break
+    span = "".join(clauses[start:end]).strip()
+    if len(span) > limit:
+        span = span[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return span
+
+
+def _quotes(index: BriefingIndex, sentence: IndexedSentence) -> tuple[QuoteRef, ...]:
+    """Return the attributed quotes inside the answering sentence."""
+    refs = []
+    for quote_id in sentence.quote_ids[:MAX_QUOTES]:
+        quote = index.document.quotes[quote_id]
+        if quote.speaker:
+            refs.append(QuoteRef(quote.text, quote.speaker, quote.paragraph))
+    return tuple(refs)
+
+
+def _source(index: BriefingIndex, sentence: IndexedSentence) -> SourceRef:
+    return SourceRef(
+        briefing=index.document.title,
+        paragraph=sentence.sentence.paragraph,
+        sentence=sentence.sentence.index,
+        text=sentence.text,
+    )

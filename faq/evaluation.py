@@ -1,0 +1,128 @@
+"""Scoring the engine on a questions file (the format of shared/eval/dev-questions.yaml)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from faq.answer import MAX_ANSWER_CHARS, Answer
+from store.document import Quote
+
+ANSWERABLE, OFFTOPIC, UNANSWERABLE = "answerable", "offtopic", "unanswerable"
+
+
+@dataclass(frozen=True)
+class EvalQuestion:
+    text: str
+    kind: str = ANSWERABLE
+    expect: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    has: str
+    speaker: str
+
+
+@dataclass(frozen=True)
+class EvalBriefing:
+    name: str
+    path: Path
+    questions: tuple[EvalQuestion, ...]
+    quote_checks: tuple[QuoteCheck, ...] = ()
+
+
+@dataclass
+class Tally:
+    passed: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.passed += ok
+        self.total += 1
+
+    def __str__(self) -> str:
+        if not self.total:
+            return "n/a"
+        return f"{self.passed}/{self.total} ({100 * self.passed / self.total:.1f}%)"
+
+
+@dataclass
+class BriefingResult:
+    name: str
+    answerable: Tally = field(default_factory=Tally)
+    offtopic: Tally = field(default_factory=Tally)
+    unanswerable: Tally = field(default_factory=Tally)
+    quotes: Tally = field(default_factory=Tally)
+    failures: list[str] = field(default_factory=list)
+
+
+def fold_quotes(text: str) -> str:
+    """Return `text` lowercased with curly quotes and apostrophes made straight."""
+    return (
+        text.replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"').lower()
+    )
+
+
+def is_correct(answer: Answer, expect: tuple[str, ...]) -> bool:
+    """Return True when the answer is given, short enough and contains an expected text."""
+    if not answer.answered or len(answer.answer) > MAX_ANSWER_CHARS:
+        return False
+    folded = fold_quotes(answer.answer)
+    return any(fold_quotes(e) in folded for e in expect)
+
+
+def read_questions(path: Path) -> list[EvalBriefing]:
+    """Return the briefings and questions of an eval file; paths are relative to it."""
+    data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    quote_data = data.get("quotes") or {}
+    briefings = []
+    for name, spec in (data.get("briefings") or {}).items():
+        questions = tuple(
+            EvalQuestion(
+                text=str(q["q"]),
+                kind=str(q.get("kind", ANSWERABLE)),
+                expect=tuple(str(e) for e in q.get("expect", ())),
+            )
+            for q in spec.get("questions", ())
+        )
+        checks = tuple(
+            QuoteCheck(str(c["has"]), str(c["speaker"])) for c in quote_data.get(name, ())
+        )
+        briefings.append(EvalBriefing(name, (path.parent / spec["file"]).resolve(), questions, checks))
+    return briefings
+
+
+def evaluate(
+    briefing: EvalBriefing, ask: Callable[[str], Answer], quotes: list[Quote]
+) -> BriefingResult:
+    """Ask every question of `briefing` and check the quotes; return the tallies."""
+    result = BriefingResult(briefing.name)
+    for question in briefing.questions:
+        answer = ask(question.text)
+        if question.kind == ANSWERABLE:
+            ok = is_correct(answer, question.expect)
+            result.answerable.add(ok)
+            if not ok:
+                got = answer.answer if answer.answered else "(abstained)"
+                result.failures.append(f"{question.text!r}: expected {list(question.expect)}, got {got!r}")
+        elif question.kind == OFFTOPIC:
+            result.offtopic.add(not answer.answered)
+            if answer.answered:
+                result.failures.append(f"off-topic {question.text!r} answered: {answer.answer!r}")
+        else:
+            result.unanswerable.add(not answer.answered)
+    for check in briefing.quote_checks:
+        found = [q for q in quotes if check.has.lower() in fold_quotes(q.text)]
+        ok = bool(found) and all(
+            q.speaker is not None and check.speaker.lower() in q.speaker.lower() for q in found
+        )
+        result.quotes.add(ok)
+        if not ok:
+            speakers = [q.speaker for q in found] or "no such quote"
+            result.failures.append(f"quote {check.has!r}: expected {check.speaker}, got {speakers}")
+    return result

@@ -1,0 +1,245 @@
+"""The in-memory search index of one briefing: terms, entities and facts per sentence."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from faq.lexicon import STOPWORDS, fold_word, stem, tokenize, word_parts
+from store.document import Document, Entity, EntityKind, Sentence
+
+_PRONOUN_RE = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
+_FEMALE_RE = re.compile(r"\b(she|her|hers|herself)\b", re.IGNORECASE)
+_TITLE_WORDS = frozenset("mr mrs ms miss dr prof sir dame lord lady".split())
+_FEMALE_TITLES = frozenset("mrs ms miss dame lady".split())
+_MAX_ALIAS_WORDS = 8
+
+
+@dataclass
+class IndexedSentence:
+    """A sentence with everything the matcher looks at, computed once per load."""
+
+    position: int
+    sentence: Sentence
+    stems: Counter[str]
+    folded_words: frozenset[str]
+    entities: set[int] = field(default_factory=set)
+    named_entities: set[int] = field(default_factory=set)
+    capitalised: frozenset[str] = frozenset()
+    quote_ids: tuple[int, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+class BriefingIndex:
+    """Everything needed to answer questions about one document, held in memory."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.entities: tuple[Entity, ...] = document.entities
+        self.alias_map = _alias_map(document.entities)
+        self.sentences = [self._index_sentence(i, s) for i, s in enumerate(document.sentences)]
+        self._link_entities()
+        self._link_quotes()
+        self.doc_freq: Counter[str] = Counter()
+        for s in self.sentences:
+            self.doc_freq.update(set(s.stems))
+        count = len(self.sentences)
+        self.max_idf = math.log((count + 0.5) / 0.5 + 1.0)
+        self.idf = {
+            term: math.log((count - df + 0.5) / (df + 0.5) + 1.0)
+            for term, df in self.doc_freq.items()
+        }
+        self.vocabulary: dict[str, str] = {}
+        for s in self.sentences:
+            for word in s.folded_words:
+                self.vocabulary.setdefault(word, stem(word))
+        self._vocab_list = sorted(w for w in self.vocabulary if len(w) >= 4)
+        self.by_stem_prefix: dict[str, set[str]] = {}
+        for term in self.doc_freq:
+            if len(term) >= 5:
+                self.by_stem_prefix.setdefault(term[:5], set()).add(term)
+
+    # -- building ---------------------------------------------------------------
+
+    def _index_sentence(self, position: int, sentence: Sentence) -> IndexedSentence:
+        tokens = tokenize(sentence.text)
+        stems: Counter[str] = Counter()
+        words = set()
+        capitalised = set()
+        for i, token in enumerate(tokens):
+            for part in word_parts(token.folded):
+                words.add(part)
+                if part not in STOPWORDS:
+                    stems[stem(part)] += 1
+            if i > 0 and token.text[:1].isupper():
+                capitalised.add(token.folded)
+        return IndexedSentence(
+            position, sentence, stems, frozenset(words), capitalised=frozenset(capitalised)
+        )
+
+    def _link_entities(self) -> None:
+        """Find each sentence's entities: by name, then by he/she from context."""
+        last_person: int | None = None
+        last_by_gender: dict[str, int] = {}
+        previous_paragraph = 0
+        for s in self.sentences:
+            folded = " " + " ".join(t.folded for t in tokenize(s.text)) + " "
+            first_named_at: int | None = None
+            for alias, entity_id in self.alias_map.items():
+                at = folded.find(" " + alias + " ")
+                if at >= 0:
+                    s.named_entities.add(entity_id)
+                    if first_named_at is None or at < first_named_at:
+                        first_named_at = at
+            s.entities |= s.named_entities
+            pronoun = _PRONOUN_RE.search(s.text)
+            if pronoun and s.sentence.paragraph - previous_paragraph <= 1:
+                gender = "f" if _FEMALE_RE.match(pronoun.group()) else "m"
+                referent = last_by_gender.get(gender, last_person)
+                named_before = first_named_at is not None and first_named_at < pronoun.start()
+                if referent is not None and not named_before:
+                    s.entities.add(referent)
+            for entity_id in sorted(s.named_entities):
+                entity = self.entities[entity_id]
+                if entity.kind is EntityKind.PERSON:
+                    last_person = entity_id
+                    last_by_gender[_gender(entity, s.text)] = entity_id
+            previous_paragraph = s.sentence.paragraph
+
+    def _link_quotes(self) -> None:
+        """Attach each quote to the sentences it spans and their speaker's entity."""
+        for quote_id, quote in enumerate(self.document.quotes):
+            speaker = self.entity_named(quote.speaker) if quote.speaker else None
+            fragment = quote.text.split("\n")[0][:40]
+            paragraphs = set(quote.paragraphs or (quote.paragraph,))
+            for s in self.sentences:
+                in_quote = s.sentence.paragraph in paragraphs and (
+                    len(paragraphs) > 1 or fragment[:20] in s.text
+                )
+                if in_quote:
+                    s.quote_ids = (*s.quote_ids, quote_id)
+                    if speaker is not None:
+                        s.entities.add(speaker)
+
+    # -- look-ups -----------------------------------------------------------------
+
+    def entity_named(self, name: str | None) -> int | None:
+        """Return the id of the entity with this exact name or alias."""
+        if not name:
+            return None
+        return self.alias_map.get(" ".join(t.folded for t in tokenize(name)))
+
+    def find_entities(self, name: str) -> list[Entity]:
+        """Return entities whose name or an alias matches `name`, allowing typos."""
+        wanted = " ".join(t.folded for t in tokenize(name))
+        if not wanted:
+            return []
+        exact = self.alias_map.get(wanted)
+        if exact is not None:
+            return [self.entities[exact]]
+        found = process.extract(
+            wanted, list(self.alias_map), scorer=fuzz.WRatio, score_cutoff=85, limit=5
+        )
+        ids = dict.fromkeys(self.alias_map[alias] for alias, _score, _ in found)
+        return [self.entities[i] for i in ids]
+
+    def correct(self, word: str) -> str | None:
+        """Return the briefing's word closest to a misspelt `word`, if close enough."""
+        if len(word) < 4 or word in self.vocabulary:
+            return None
+        cutoff = 80 if len(word) >= 6 else 84
+        best = process.extractOne(word, self._vocab_list, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return None if best is None else str(best[0])
+
+    def coverage(self) -> str:
+        """Return one line saying what the briefing covers."""
+        people = [e.name for e in self.entities if e.kind is EntityKind.PERSON][:4]
+        subject = self.document.title
+        if people:
+            return f"It covers {subject}, with {_join(people)}."
+        return f"It covers {subject}."
+
+
+def _alias_map(entities: tuple[Entity, ...]) -> dict[str, int]:
+    """Return folded alias → entity id, skipping aliases shared by two entities."""
+    seen: dict[str, int] = {}
+    shared: set[str] = set()
+    for entity_id, entity in enumerate(entities):
+        for alias in (entity.name, *entity.aliases):
+            words = [t.folded for t in tokenize(alias)]
+            while words and words[0] in ("the", "a", "an"):
+                words = words[1:]
+            if not words or len(words) > _MAX_ALIAS_WORDS:
+                continue
+            if len(words) == 1 and (words[0] in STOPWORDS or words[0] in _TITLE_WORDS):
+                continue
+            key = " ".join(words)
+            if key in seen and seen[key] != entity_id:
+                shared.add(key)
+            seen.setdefault(key, entity_id)
+    return {k: v for k, v in seen.items() if k not in shared}
+
+
+def _gender(entity: Entity, context: str) -> str:
+    """Return "f" when a title marks the entity female, else "m" (the news default)."""
+    titles = {fold_word(a.split()[0]) for a in entity.aliases if a.split()}
+    return "f" if titles & _FEMALE_TITLES else "m"
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_YEAR_RE = re.compile(r"\b(1\d{3}|20\d{2})s?\b")
+_DATE_WORD_RE = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|today|"
+    r"yesterday|tomorrow|tonight|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|spring|summer|autumn|winter|century|centuries|"
+    r"decade|ago|week|month|year|morning|evening|night)\b",
+    re.IGNORECASE,
+)
+_NUMBER_RE = re.compile(
+    r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|dozen|"
+    r"first|second|third|fourth|fifth)\b",
+    re.IGNORECASE,
+)
+_AMOUNT_RE = re.compile(
+    r"[£$€¥]\s?\d|\b\d[\d,.]*\s?(%|per ?cent|million|billion|bn|m|k)\b|"
+    r"\b(pounds|dollars|euros)\b",
+    re.IGNORECASE,
+)
+_PLACE_RE = re.compile(r"\b(?:in|at|from|to|near|across|into|outside|inside)\s+(?:the\s+)?[A-Z]")
+_REASON_RE = re.compile(
+    r"\b(because|since|after|as|due to|so that|in order to|to|when|by|through)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Which kinds of answer a sentence could give."""
+
+    date: bool
+    number: bool
+    amount: bool
+    place: bool
+    reason: bool
+
+
+def evidence_of(sentence: Sentence) -> Evidence:
+    """Return the kinds of answer `sentence` holds, from its facts and its wording."""
+    text = sentence.text
+    return Evidence(
+        date=bool(sentence.dates or _YEAR_RE.search(text) or _DATE_WORD_RE.search(text)),
+        number=bool(sentence.numbers or sentence.amounts or _NUMBER_RE.search(text)),
+        amount=bool(sentence.amounts or _AMOUNT_RE.search(text)),
+        place=bool(sentence.places or _PLACE_RE.search(text)),
+        reason=bool(_REASON_RE.search(text)),
+    )

@@ -1,0 +1,120 @@
+"""Words: tokenising, folding, stemming and the stopword list the matcher shares."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+WORD_RE = re.compile(r"[^\W_](?:[\w'’.,\-]*[^\W_])?")
+_INNER_SPLIT_RE = re.compile(r"[-'’]")
+_NUMERIC_RE = re.compile(r"^\d[\d,.]*$")
+_ORDINAL_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
+    "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10", "hundred": "100",
+    "thousand": "1000", "dozen": "12", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+}  # fmt: skip
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    either few for from further had has have having he her here hers herself him himself
+    his how i if in into is it its itself just let me more most my myself no nor not of
+    off on once only or other our ours ourselves out over own same shall she should so
+    some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom
+    whose why will with would you your yours yourself yourselves s t d ll m re ve y
+    what's who's where's when's how's it's that's there's
+    does did done doing get got gets may might must need per via upon onto ever yet
+    """.split()
+)
+
+QUESTION_WORDS = frozenset(
+    "who whom whose what which when where why how many much long often far old".split()
+)
+
+NEGATIONS = frozenset(
+    "not no never nobody none nothing neither nor without n't cannot don't doesn't didn't "
+    "isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't haven't hasn't "
+    "hadn't non".split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a text: where it is, how it was written, and its folded form."""
+
+    text: str
+    start: int
+    end: int
+    folded: str
+
+
+def fold_word(word: str) -> str:
+    """Return `word` lowercased, without accents, with straight apostrophes."""
+    word = word.replace("’", "'").replace("‘", "'").lower()
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Return the words of `text` with their offsets; trailing ',' and '.' are dropped."""
+    tokens = []
+    for match in WORD_RE.finditer(text):
+        raw = match.group()
+        end = match.end()
+        while raw and raw[-1] in ",.":
+            raw, end = raw[:-1], end - 1
+        if raw.endswith(("'s", "’s")):
+            raw, end = raw[:-2], end - 2
+        if raw:
+            tokens.append(Token(raw, match.start(), end, fold_word(raw)))
+    return tokens
+
+
+def word_parts(folded: str) -> list[str]:
+    """Return the parts of a hyphenated or dotted word, the whole first ('620-mile')."""
+    if _NUMERIC_RE.match(folded):
+        return [folded.replace(",", "")]
+    parts = [p for p in _INNER_SPLIT_RE.split(folded) if p]
+    return [folded, *parts] if len(parts) > 1 else [folded]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Return the stem of a folded word; numbers and number words share a form."""
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    ordinal = _ORDINAL_RE.match(word)
+    if ordinal:
+        return ordinal.group(1)
+    if _NUMERIC_RE.match(word):
+        return word.replace(",", "")
+    return str(_STEMMER.stemWord(word))
+
+
+def content_stems(text: str) -> list[str]:
+    """Return the stems of the content words of `text`, in order."""
+    stems = []
+    for token in tokenize(text):
+        for part in word_parts(token.folded):
+            if part not in STOPWORDS and part not in QUESTION_WORDS:
+                stems.append(stem(part))
+    return stems
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()

@@ -1,0 +1,134 @@
+"""Question analysis: clean the text, find what kind of answer it asks for."""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from faq.lexicon import NEGATIONS, QUESTION_WORDS, STOPWORDS, Token, tokenize, word_parts
+
+_ADDRESSING_RE = re.compile(r"^\s*(?:/ask(?:@\w+)?\b|@\w+[\s,:]*)+", re.IGNORECASE)
+_SPACE_RE = re.compile(r"\s+")
+_INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
+
+MONEY_WORDS = frozenset(
+    "cost costs costing spend spent pay paid paying raise raised raising fund funded "
+    "funding worth price budget money fee fees grant charge charged invest invested".split()
+)
+DATE_NOUNS = frozenset(
+    "year years date day days time month months century centuries decade era week".split()
+)
+PLACE_NOUNS = frozenset(
+    "city cities country countries place places town towns capital region area nation "
+    "nations location venue site continent state province village".split()
+)
+PERSON_NOUNS = frozenset(
+    "person people man woman leader leaders minister official officials who".split()
+)
+YES_NO_STARTS = frozenset(
+    "is are was were do does did will would can could has have had should shall may".split()
+)
+
+
+class AnswerType(enum.Enum):
+    PERSON = "person"
+    DATE = "date"
+    PLACE = "place"
+    NUMBER = "number"
+    AMOUNT = "amount"
+    DURATION = "duration"
+    REASON = "reason"
+    MANNER = "manner"
+    YES_NO = "yes/no"
+    DEFINITION = "definition"
+    THING = "thing"
+
+
+@dataclass(frozen=True)
+class Question:
+    """A cleaned question, its words and the kind of answer it wants."""
+
+    raw: str
+    text: str
+    tokens: tuple[Token, ...]
+    answer_type: AnswerType
+    negated: bool
+    subject: str | None = None
+
+    @property
+    def content_words(self) -> list[str]:
+        """Return the folded content words (and parts of hyphenated words)."""
+        words = []
+        for token in self.tokens:
+            for part in word_parts(token.folded):
+                if part not in STOPWORDS and part not in QUESTION_WORDS:
+                    words.append(part)
+        return words
+
+
+def clean_question(raw: str) -> str:
+    """Return `raw` without a leading /ask or @botname, invisible characters or extra spaces."""
+    text = unicodedata.normalize("NFKC", raw)
+    text = "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE or c in "\n\t")
+    text = _ADDRESSING_RE.sub("", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def analyse(raw: str) -> Question:
+    """Return the analysed form of the question `raw`."""
+    text = clean_question(raw)
+    tokens = tuple(tokenize(text))
+    words = [t.folded for t in tokens]
+    negated = any(w in NEGATIONS or w.endswith("n't") for w in words)
+    answer_type, subject = _answer_type(words)
+    return Question(raw, text, tokens, answer_type, negated, subject)
+
+
+def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
+    """Return the expected answer type and, for "who/what is X", the X."""
+    if not words:
+        return AnswerType.THING, None
+    joined = " ".join(words)
+    first = words[0]
+    if re.search(r"\bhow (many|much)\b", joined):
+        after = words[words.index("how") + 2 :] if "how" in words else []
+        if "much" in joined.split("how", 1)[1][:6] or any(w in MONEY_WORDS for w in after):
+            return AnswerType.AMOUNT, None
+        if any(w in ("years", "months", "weeks", "days", "hours", "minutes") for w in after[:1]):
+            return AnswerType.DURATION, None
+        return AnswerType.NUMBER, None
+    if re.search(r"\bhow (long|far|old|big|large|often)\b", joined):
+        return AnswerType.DURATION, None
+    if re.search(r"\bwhen\b", joined) or re.search(
+        r"\b(what|which|in what|in which) (year|date|day|time|month|century|decade|era)\b",
+        joined,
+    ):
+        return AnswerType.DATE, None
+    if re.search(r"\bwhere\b", joined) or re.search(
+        r"\b(what|which) (" + "|".join(sorted(PLACE_NOUNS)) + r")\b", joined
+    ):
+        return AnswerType.PLACE, None
+    if re.search(r"\bwhy\b", joined):
+        return AnswerType.REASON, None
+    if re.search(r"\bwho\b|\bwhom\b|\bwhose\b", joined):
+        subject = _is_subject(words, ("who",))
+        return (AnswerType.DEFINITION if subject else AnswerType.PERSON), subject
+    if re.search(r"\bhow\b", joined):
+        return AnswerType.MANNER, None
+    if first in YES_NO_STARTS:
+        return AnswerType.YES_NO, None
+    subject = _is_subject(words, ("what",))
+    if subject:
+        return AnswerType.DEFINITION, subject
+    return AnswerType.THING, None
+
+
+def _is_subject(words: list[str], wh: tuple[str, ...]) -> str | None:
+    """Return X for "who is X" / "what is the X" questions, else None."""
+    if len(words) >= 3 and words[0] in wh and words[1] in ("is", "are", "was", "were"):
+        rest = [w for w in words[2:] if w not in ("a", "an", "the")]
+        if rest and all(w not in STOPWORDS for w in rest) and len(rest) <= 6:
+            return " ".join(rest)
+    return None

@@ -1,0 +1,1 @@
+"""The fact store: turns a briefing into facts and keeps them in SQL."""

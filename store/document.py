@@ -1,0 +1,82 @@
+"""The facts learned from one briefing, as plain frozen dataclasses.
+
+Ingestion produces a `Document`; the repository stores it and reads it back as
+the same dataclasses, so the answering code never sees SQL.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+
+class EntityKind(enum.Enum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence, numbered from 1 within its paragraph (paragraphs from 1 too)."""
+
+    paragraph: int
+    index: int
+    text: str
+    numbers: tuple[str, ...] = ()
+    amounts: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote, verbatim without its quote marks, and who said it.
+
+    `paragraph`/`sentence` locate where the quote starts; a multi-paragraph quote
+    lists every paragraph it spans in `paragraphs`.
+    """
+
+    text: str
+    speaker: str | None
+    paragraph: int
+    sentence: int
+    paragraphs: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person or organisation, their role as the article gives it, and aliases."""
+
+    name: str
+    kind: EntityKind = EntityKind.PERSON
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything ingestion learned from one briefing."""
+
+    title: str
+    checksum: str
+    paragraphs: tuple[str, ...]
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    file_name: str | None = None
+    loaded_at: datetime | None = None
+
+    @property
+    def people(self) -> tuple[Entity, ...]:
+        return tuple(e for e in self.entities if e.kind is EntityKind.PERSON)
+
+    def sentence(self, paragraph: int, index: int) -> Sentence | None:
+        """Return the sentence at paragraph/index, or None."""
+        for s in self.sentences:
+            if s.paragraph == paragraph and s.index == index:
+                return s
+        return None

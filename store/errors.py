@@ -1,0 +1,48 @@
+"""Errors raised by briefbot, each with a message a user can act on.
+
+BriefbotError
+ ├── LoadError                  a briefing could not be loaded; nothing changed
+ │    ├── BriefingNotFound      the file does not exist or cannot be read
+ │    ├── EmptyBriefing         the file has no text
+ │    ├── NotText               binary data or not UTF-8
+ │    ├── BriefingTooLarge      over the size limit
+ │    └── NoSentences           text, but no sentences to learn from
+ ├── StoreEmpty                 no briefing has been loaded yet
+ └── ConfigError                a setting in the environment is invalid
+"""
+
+
+class BriefbotError(Exception):
+    """Base class for every error briefbot reports to a user."""
+
+
+class LoadError(BriefbotError):
+    """A briefing could not be loaded; the previous facts stay active."""
+
+
+class BriefingNotFound(LoadError):
+    """The briefing file does not exist or cannot be read."""
+
+
+class EmptyBriefing(LoadError):
+    """The briefing has no text."""
+
+
+class NotText(LoadError):
+    """The briefing is binary data or not UTF-8 text."""
+
+
+class BriefingTooLarge(LoadError):
+    """The briefing is over the size limit."""
+
+
+class NoSentences(LoadError):
+    """The briefing has text but no sentences."""
+
+
+class StoreEmpty(BriefbotError):
+    """No briefing has been loaded yet."""
+
+
+class ConfigError(BriefbotError):
+    """A setting in the environment is invalid."""

@@ -1,0 +1,74 @@
+"""Load a briefing (file or upload) into the store and report what was learned."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from store.document import Document
+from store.ingest import decode_briefing, parse_document, read_briefing_file
+from store.repository import Repository
+
+DEFAULT_MAX_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What one load put in the store, and how it differs from the previous briefing."""
+
+    briefing_id: int
+    title: str
+    paragraphs: int
+    sentences: int
+    quotes: int
+    quotes_with_speaker: int
+    people: tuple[str, ...]
+    people_added: tuple[str, ...] = ()
+    people_gone: tuple[str, ...] = ()
+    had_previous: bool = False
+
+    def summary(self) -> str:
+        """Return the one-line summary `briefbot load` prints."""
+        return (
+            f"Loaded {self.title!r}: {self.paragraphs} paragraphs, {self.sentences} sentences, "
+            f"{self.quotes} quotes ({self.quotes_with_speaker} with a speaker), "
+            f"{len(self.people)} people"
+        )
+
+
+def load_file(repository: Repository, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadReport:
+    """Ingest the briefing at `path` and make it active; raise LoadError on bad input."""
+    text = read_briefing_file(path, max_bytes=max_bytes)
+    return _activate(repository, parse_document(text, file_name=path.name))
+
+
+def load_bytes(
+    repository: Repository, data: bytes, *, file_name: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> LoadReport:
+    """Ingest an uploaded briefing and make it active; raise LoadError on bad input."""
+    text = decode_briefing(data, max_bytes=max_bytes, name=file_name)
+    return _activate(repository, parse_document(text, file_name=file_name))
+
+
+def _activate(repository: Repository, document: Document) -> LoadReport:
+    current = repository.active()
+    briefing_id = repository.save(document)
+    return build_report(briefing_id, document, None if current is None else current[1])
+
+
+def build_report(briefing_id: int, document: Document, previous: Document | None) -> LoadReport:
+    """Return the load report for `document`, compared with `previous`."""
+    people = tuple(p.name for p in document.people)
+    before = {p.name for p in previous.people} if previous else set()
+    return LoadReport(
+        briefing_id=briefing_id,
+        title=document.title,
+        paragraphs=len(document.paragraphs),
+        sentences=len(document.sentences),
+        quotes=len(document.quotes),
+        quotes_with_speaker=sum(1 for q in document.quotes if q.speaker),
+        people=people,
+        people_added=tuple(p for p in people if previous and p not in before),
+        people_gone=tuple(sorted(before - set(people))),
+        had_previous=previous is not None,
+    )

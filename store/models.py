@@ -1,0 +1,135 @@
+"""SQLAlchemy models of the fact store: briefings and the facts learned from them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class BriefingRow(Base):
+    """One loaded briefing; its children are deleted with it."""
+
+    __tablename__ = "briefings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    checksum: Mapped[str] = mapped_column(String(64), index=True)
+    loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    source: Mapped[str | None] = mapped_column(String(300))
+    url: Mapped[str | None] = mapped_column(String(1000))
+    published: Mapped[str | None] = mapped_column(String(100))
+    file_name: Mapped[str | None] = mapped_column(String(300))
+
+    paragraphs: Mapped[list[ParagraphRow]] = relationship(
+        back_populates="briefing", cascade="all, delete-orphan", order_by="ParagraphRow.number"
+    )
+    sentences: Mapped[list[SentenceRow]] = relationship(
+        back_populates="briefing", cascade="all, delete-orphan", order_by="SentenceRow.id"
+    )
+    quotes: Mapped[list[QuoteRow]] = relationship(
+        back_populates="briefing", cascade="all, delete-orphan", order_by="QuoteRow.id"
+    )
+    entities: Mapped[list[EntityRow]] = relationship(
+        back_populates="briefing", cascade="all, delete-orphan", order_by="EntityRow.id"
+    )
+
+
+class ParagraphRow(Base):
+    __tablename__ = "paragraphs"
+    __table_args__ = (UniqueConstraint("briefing_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    briefing_id: Mapped[int] = mapped_column(ForeignKey("briefings.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+    briefing: Mapped[BriefingRow] = relationship(back_populates="paragraphs")
+
+
+class SentenceRow(Base):
+    __tablename__ = "sentences"
+    __table_args__ = (UniqueConstraint("briefing_id", "paragraph", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    briefing_id: Mapped[int] = mapped_column(ForeignKey("briefings.id", ondelete="CASCADE"))
+    paragraph: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+    briefing: Mapped[BriefingRow] = relationship(back_populates="sentences")
+    facts: Mapped[list[FactRow]] = relationship(
+        back_populates="sentence", cascade="all, delete-orphan", order_by="FactRow.id"
+    )
+
+
+class FactRow(Base):
+    """A number, amount, date or place mentioned in a sentence."""
+
+    __tablename__ = "facts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str] = mapped_column(String(300))
+
+    sentence: Mapped[SentenceRow] = relationship(back_populates="facts")
+
+
+class EntityRow(Base):
+    """A person or organisation, with the role the article gives them."""
+
+    __tablename__ = "entities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    briefing_id: Mapped[int] = mapped_column(ForeignKey("briefings.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20))
+    role: Mapped[str | None] = mapped_column(String(500))
+
+    briefing: Mapped[BriefingRow] = relationship(back_populates="entities")
+    aliases: Mapped[list[AliasRow]] = relationship(
+        back_populates="entity", cascade="all, delete-orphan", order_by="AliasRow.id"
+    )
+
+
+class AliasRow(Base):
+    """Another name the article uses for an entity ("Mr Healey")."""
+
+    __tablename__ = "aliases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(300))
+
+    entity: Mapped[EntityRow] = relationship(back_populates="aliases")
+
+
+class QuoteRow(Base):
+    """A direct quote and its speaker (a name; None when unattributed)."""
+
+    __tablename__ = "quotes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    briefing_id: Mapped[int] = mapped_column(ForeignKey("briefings.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    speaker: Mapped[str | None] = mapped_column(String(300))
+    paragraph: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[int] = mapped_column(Integer)
+    paragraphs: Mapped[str] = mapped_column(String(300), default="")
+
+    briefing: Mapped[BriefingRow] = relationship(back_populates="quotes")
+
+
+class StateRow(Base):
+    """Key/value state; `active_briefing` names the briefing readers see."""
+
+    __tablename__ = "state"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(String(300))

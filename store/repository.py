@@ -1,0 +1,201 @@
+"""Persisting documents and reading the active one back, atomically."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, create_engine, delete, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from store.document import Document, Entity, EntityKind, Quote, Sentence
+from store.models import (
+    AliasRow,
+    Base,
+    BriefingRow,
+    EntityRow,
+    FactRow,
+    ParagraphRow,
+    QuoteRow,
+    SentenceRow,
+    StateRow,
+)
+from store.sqlite import configure_sqlite, prepare_sqlite_path
+
+ACTIVE_KEY = "active_briefing"
+KEEP_BRIEFINGS = 2
+FACT_KINDS = ("numbers", "amounts", "dates", "places")
+
+
+class Repository:
+    """The fact store behind one database URL."""
+
+    def __init__(self, url: str) -> None:
+        prepare_sqlite_path(url)
+        self.url = url
+        self.engine: Engine = create_engine(url)
+        if self.engine.dialect.name == "sqlite":
+            configure_sqlite(self.engine)
+        Base.metadata.create_all(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def save(self, document: Document) -> int:
+        """Store `document` and make it the active briefing, in one transaction."""
+        loaded_at = document.loaded_at or datetime.now(UTC)
+        with self._sessions.begin() as session:
+            row = _to_row(document, loaded_at)
+            session.add(row)
+            session.flush()
+            session.merge(StateRow(key=ACTIVE_KEY, value=str(row.id)))
+            _prune(session, keep_newest=KEEP_BRIEFINGS)
+            return row.id
+
+    def active_id(self) -> int | None:
+        """Return the id of the active briefing, or None when the store is empty."""
+        with self._sessions.begin() as session:
+            return _active_id(session)
+
+    def active(self) -> tuple[int, Document] | None:
+        """Return the active briefing's id and document, read from one snapshot."""
+        with self._sessions.begin() as session:
+            briefing_id = _active_id(session)
+            if briefing_id is None:
+                return None
+            return briefing_id, _read(session, briefing_id)
+
+    def previous(self) -> Document | None:
+        """Return the briefing that was active before the current one, if kept."""
+        with self._sessions.begin() as session:
+            active = _active_id(session)
+            stmt = select(BriefingRow.id).order_by(BriefingRow.id.desc())
+            if active is not None:
+                stmt = stmt.where(BriefingRow.id < active)
+            previous_id = session.scalars(stmt.limit(1)).first()
+            return None if previous_id is None else _read(session, previous_id)
+
+
+def _active_id(session: Session) -> int | None:
+    state = session.get(StateRow, ACTIVE_KEY)
+    return None if state is None else int(state.value)
+
+
+def _prune(session: Session, *, keep_newest: int) -> None:
+    """Delete all but the newest `keep_newest` briefings; the database cascades to facts."""
+    stale = session.scalars(
+        select(BriefingRow.id).order_by(BriefingRow.id.desc()).offset(keep_newest)
+    ).all()
+    if stale:
+        session.execute(delete(BriefingRow).where(BriefingRow.id.in_(stale)))
+
+
+def _to_row(document: Document, loaded_at: datetime) -> BriefingRow:
+    row = BriefingRow(
+        title=document.title,
+        checksum=document.checksum,
+        loaded_at=loaded_at,
+        source=document.source,
+        url=document.url,
+        published=document.published,
+        file_name=document.file_name,
+    )
+    row.paragraphs = [
+        ParagraphRow(number=n, text=text) for n, text in enumerate(document.paragraphs, start=1)
+    ]
+    row.sentences = [
+        SentenceRow(
+            paragraph=s.paragraph,
+            number=s.index,
+            text=s.text,
+            facts=[
+                FactRow(kind=kind, value=value)
+                for kind in FACT_KINDS
+                for value in getattr(s, kind)
+            ],
+        )
+        for s in document.sentences
+    ]
+    row.quotes = [
+        QuoteRow(
+            text=q.text,
+            speaker=q.speaker,
+            paragraph=q.paragraph,
+            sentence=q.sentence,
+            paragraphs=",".join(str(p) for p in q.paragraphs),
+        )
+        for q in document.quotes
+    ]
+    row.entities = [
+        EntityRow(
+            name=e.name,
+            kind=e.kind.value,
+            role=e.role,
+            aliases=[AliasRow(alias=a) for a in e.aliases],
+        )
+        for e in document.entities
+    ]
+    return row
+
+
+def _read(session: Session, briefing_id: int) -> Document:
+    row = session.scalars(
+        select(BriefingRow)
+        .where(BriefingRow.id == briefing_id)
+        .options(
+            selectinload(BriefingRow.paragraphs),
+            selectinload(BriefingRow.sentences).selectinload(SentenceRow.facts),
+            selectinload(BriefingRow.quotes),
+            selectinload(BriefingRow.entities).selectinload(EntityRow.aliases),
+        )
+    ).one()
+    return Document(
+        title=row.title,
+        checksum=row.checksum,
+        paragraphs=tuple(p.text for p in row.paragraphs),
+        sentences=tuple(_sentence(s) for s in row.sentences),
+        quotes=tuple(
+            Quote(
+                text=q.text,
+                speaker=q.speaker,
+                paragraph=q.paragraph,
+                sentence=q.sentence,
+                paragraphs=tuple(int(p) for p in q.paragraphs.split(",") if p),
+            )
+            for q in row.quotes
+        ),
+        entities=tuple(
+            Entity(
+                name=e.name,
+                kind=EntityKind(e.kind),
+                role=e.role,
+                aliases=tuple(a.alias for a in e.aliases),
+            )
+            for e in row.entities
+        ),
+        source=row.source,
+        url=row.url,
+        published=row.published,
+        file_name=row.file_name,
+        loaded_at=_aware(row.loaded_at),
+    )
+
+
+def _sentence(row: SentenceRow) -> Sentence:
+    values: dict[str, list[str]] = {kind: [] for kind in FACT_KINDS}
+    for fact in row.facts:
+        values.setdefault(fact.kind, []).append(fact.value)
+    return Sentence(
+        paragraph=row.paragraph,
+        index=row.number,
+        text=row.text,
+        numbers=tuple(values["numbers"]),
+        amounts=tuple(values["amounts"]),
+        dates=tuple(values["dates"]),
+        places=tuple(values["places"]),
+    )
+
+
+def _aware(moment: datetime) -> datetime:
+    """Return `moment` with UTC attached (SQLite drops the zone)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

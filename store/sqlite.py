@@ -1,0 +1,40 @@
+"""The one SQLite-specific module: WAL mode, busy timeout and real snapshot reads.
+
+pysqlite does not emit BEGIN before a SELECT, so two reads in one "transaction"
+could see different commits. Taking over BEGIN ourselves gives every session a
+true snapshot, which is what makes a reload atomic for readers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy.engine import make_url
+
+
+def prepare_sqlite_path(url: str) -> None:
+    """Create the directory of a file-backed SQLite database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+def configure_sqlite(engine: Engine) -> None:
+    """Turn on WAL, foreign keys, a busy timeout and explicit BEGIN for `engine`."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
