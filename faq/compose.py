@@ -86,7 +86,9 @@ def _lead_text(index: BriefingIndex, question: Question, best: Candidate) -> str
     return text
 
 
-def _unnamed_person(index: BriefingIndex, question: Question, sentence: IndexedSentence) -> str | None:
+def _unnamed_person(
+    index: BriefingIndex, question: Question, sentence: IndexedSentence
+) -> str | None:
     """Return the person a sentence is about when it refers to them only by role or pronoun."""
     asked = {t.folded for t in question.tokens}
     for entity_id in sorted(sentence.entities - sentence.named_entities):
@@ -110,10 +112,10 @@ def _span(text: str, matched: Sequence[str], *, reserve: int = 0) -> str:
     while True:
         grown = False
         for left, right in ((start - 1, end), (start, end + 1)):
-            if 0 <= left and right <= len(clauses) and len("".join(clauses[left:right])) <= limit:
-                if (left, right) != (start, end):
-                    start, end, grown = left, right, True
-                    break
+            fits = left >= 0 and right <= len(clauses)
+            if fits and len("".join(clauses[left:right])) <= limit:
+                start, end, grown = left, right, True
+                break
         if not grown:
             break
     span = "".join(clauses[start:end]).strip()

@@ -51,7 +51,10 @@ class CuratedFaq:
         if not self.entries:
             return None
         found = process.extractOne(
-            question.lower(), self._questions, scorer=fuzz.token_sort_ratio, score_cutoff=MATCH_CUTOFF
+            question.lower(),
+            self._questions,
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=MATCH_CUTOFF,
         )
         if found is None:
             return None

@@ -63,9 +63,7 @@ class BriefingResult:
 
 def fold_quotes(text: str) -> str:
     """Return `text` lowercased with curly quotes and apostrophes made straight."""
-    return (
-        text.replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"').lower()
-    )
+    return text.replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"').lower()
 
 
 def is_correct(answer: Answer, expect: tuple[str, ...]) -> bool:
@@ -93,7 +91,9 @@ def read_questions(path: Path) -> list[EvalBriefing]:
         checks = tuple(
             QuoteCheck(str(c["has"]), str(c["speaker"])) for c in quote_data.get(name, ())
         )
-        briefings.append(EvalBriefing(name, (path.parent / spec["file"]).resolve(), questions, checks))
+        briefings.append(
+            EvalBriefing(name, (path.parent / spec["file"]).resolve(), questions, checks)
+        )
     return briefings
 
 
@@ -109,7 +109,9 @@ def evaluate(
             result.answerable.add(ok)
             if not ok:
                 got = answer.answer if answer.answered else "(abstained)"
-                result.failures.append(f"{question.text!r}: expected {list(question.expect)}, got {got!r}")
+                result.failures.append(
+                    f"{question.text!r}: expected {list(question.expect)}, got {got!r}"
+                )
         elif question.kind == OFFTOPIC:
             result.offtopic.add(not answer.answered)
             if answer.answered:

@@ -9,14 +9,19 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from faq.evidence import NO_EVIDENCE, Evidence, evidence_of
 from faq.lexicon import STOPWORDS, fold_word, stem, tokenize, word_parts
 from store.document import Document, Entity, EntityKind, Sentence
 
 _PRONOUN_RE = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 _FEMALE_RE = re.compile(r"\b(she|her|hers|herself)\b", re.IGNORECASE)
-_TITLE_WORDS = frozenset("mr mrs ms miss dr prof sir dame lord lady".split())
-_FEMALE_TITLES = frozenset("mrs ms miss dame lady".split())
+_TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"])
+_FEMALE_TITLES = frozenset(["mrs", "ms", "miss", "dame", "lady"])
 _MAX_ALIAS_WORDS = 8
+_ANAPHOR_RE = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(it|this|that|these|those|they|he|she|his|her|its|their|such)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -31,10 +36,17 @@ class IndexedSentence:
     named_entities: set[int] = field(default_factory=set)
     capitalised: frozenset[str] = frozenset()
     quote_ids: tuple[int, ...] = ()
+    evidence: Evidence = field(default_factory=lambda: NO_EVIDENCE)
+    pairs: frozenset[tuple[str, str]] = frozenset()
+    anaphoric: bool = False
 
     @property
     def text(self) -> str:
         return self.sentence.text
+
+    @property
+    def length(self) -> int:
+        return sum(self.stems.values())
 
 
 class BriefingIndex:
@@ -44,6 +56,12 @@ class BriefingIndex:
         self.document = document
         self.entities: tuple[Entity, ...] = document.entities
         self.alias_map = _alias_map(document.entities)
+        self._organisation_words = frozenset(
+            word
+            for e in document.entities
+            if e.kind is EntityKind.ORGANISATION
+            for word in (t.folded for t in tokenize(e.name))
+        )
         self.sentences = [self._index_sentence(i, s) for i, s in enumerate(document.sentences)]
         self._link_entities()
         self._link_quotes()
@@ -51,6 +69,7 @@ class BriefingIndex:
         for s in self.sentences:
             self.doc_freq.update(set(s.stems))
         count = len(self.sentences)
+        self.average_length = max(1.0, sum(s.length for s in self.sentences) / max(1, count))
         self.max_idf = math.log((count + 0.5) / 0.5 + 1.0)
         self.idf = {
             term: math.log((count - df + 0.5) / (df + 0.5) + 1.0)
@@ -73,15 +92,25 @@ class BriefingIndex:
         stems: Counter[str] = Counter()
         words = set()
         capitalised = set()
+        sequence: list[str] = []
         for i, token in enumerate(tokens):
             for part in word_parts(token.folded):
                 words.add(part)
                 if part not in STOPWORDS:
                     stems[stem(part)] += 1
+            if token.folded not in STOPWORDS:
+                sequence.append(stem(token.folded))
             if i > 0 and token.text[:1].isupper():
                 capitalised.add(token.folded)
         return IndexedSentence(
-            position, sentence, stems, frozenset(words), capitalised=frozenset(capitalised)
+            position,
+            sentence,
+            stems,
+            frozenset(words),
+            capitalised=frozenset(capitalised),
+            evidence=evidence_of(sentence, self._organisation_words),
+            anaphoric=bool(_ANAPHOR_RE.match(sentence.text)),
+            pairs=_near_pairs(sequence),
         )
 
     def _link_entities(self) -> None:
@@ -130,6 +159,17 @@ class BriefingIndex:
 
     # -- look-ups -----------------------------------------------------------------
 
+    def previous(self, sentence: IndexedSentence) -> IndexedSentence | None:
+        """Return the sentence before `sentence` when it is in the same or previous paragraph."""
+        if sentence.position == 0:
+            return None
+        before = self.sentences[sentence.position - 1]
+        if sentence.sentence.paragraph - before.sentence.paragraph > 1:
+            return None
+        return before
+
+    # -- more look-ups -----------------------------------------------------------------
+
     def entity_named(self, name: str | None) -> int | None:
         """Return the id of the entity with this exact name or alias."""
         if not name:
@@ -167,6 +207,15 @@ class BriefingIndex:
         return f"It covers {subject}."
 
 
+def _near_pairs(stems: list[str]) -> frozenset[tuple[str, str]]:
+    """Return the ordered pairs of content stems at most one content word apart."""
+    pairs = set()
+    for i, first in enumerate(stems):
+        for second in stems[i + 1 : i + 3]:
+            pairs.add((first, second))
+    return frozenset(pairs)
+
+
 def _alias_map(entities: tuple[Entity, ...]) -> dict[str, int]:
     """Return folded alias → entity id, skipping aliases shared by two entities."""
     seen: dict[str, int] = {}
@@ -195,51 +244,3 @@ def _gender(entity: Entity, context: str) -> str:
 
 def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-_YEAR_RE = re.compile(r"\b(1\d{3}|20\d{2})s?\b")
-_DATE_WORD_RE = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|today|"
-    r"yesterday|tomorrow|tonight|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|spring|summer|autumn|winter|century|centuries|"
-    r"decade|ago|week|month|year|morning|evening|night)\b",
-    re.IGNORECASE,
-)
-_NUMBER_RE = re.compile(
-    r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|dozen|"
-    r"first|second|third|fourth|fifth)\b",
-    re.IGNORECASE,
-)
-_AMOUNT_RE = re.compile(
-    r"[£$€¥]\s?\d|\b\d[\d,.]*\s?(%|per ?cent|million|billion|bn|m|k)\b|"
-    r"\b(pounds|dollars|euros)\b",
-    re.IGNORECASE,
-)
-_PLACE_RE = re.compile(r"\b(?:in|at|from|to|near|across|into|outside|inside)\s+(?:the\s+)?[A-Z]")
-_REASON_RE = re.compile(
-    r"\b(because|since|after|as|due to|so that|in order to|to|when|by|through)\b", re.IGNORECASE
-)
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """Which kinds of answer a sentence could give."""
-
-    date: bool
-    number: bool
-    amount: bool
-    place: bool
-    reason: bool
-
-
-def evidence_of(sentence: Sentence) -> Evidence:
-    """Return the kinds of answer `sentence` holds, from its facts and its wording."""
-    text = sentence.text
-    return Evidence(
-        date=bool(sentence.dates or _YEAR_RE.search(text) or _DATE_WORD_RE.search(text)),
-        number=bool(sentence.numbers or sentence.amounts or _NUMBER_RE.search(text)),
-        amount=bool(sentence.amounts or _AMOUNT_RE.search(text)),
-        place=bool(sentence.places or _PLACE_RE.search(text)),
-        reason=bool(_REASON_RE.search(text)),
-    )

@@ -26,28 +26,25 @@ NUMBER_WORDS = {
 }  # fmt: skip
 
 STOPWORDS = frozenset(
-    """
-    a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    either few for from further had has have having he her here hers herself him himself
-    his how i if in into is it its itself just let me more most my myself no nor not of
-    off on once only or other our ours ourselves out over own same shall she should so
-    some such than that the their theirs them themselves then there these they this those
-    through to too under until up very was we were what when where which while who whom
-    whose why will with would you your yours yourself yourselves s t d ll m re ve y
-    what's who's where's when's how's it's that's there's
-    does did done doing get got gets may might must need per via upon onto ever yet
-    """.split()
+    "a about above after again against all also am an and any are as at be because been "
+    "before being below between both but by can could did do does doing down during each "
+    "either few for from further had has have having he her here hers herself him himself "
+    "his how i if in into is it its itself just let me more most my myself no nor not of "
+    "off on once only or other our ours ourselves out over own same shall she should so "
+    "some such than that the their theirs them themselves then there these they this those "
+    "through to too under until up very was we were what when where which while who whom "
+    "whose why will with would you your yours yourself yourselves s t d ll m re ve y what's "
+    "who's where's when's how's it's that's there's does did done doing get got gets may "
+    "might must need per via upon onto ever yet".split()
 )
 
-QUESTION_WORDS = frozenset(
-    "who whom whose what which when where why how many much long often far old".split()
-)
+QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
+HOW_WORDS = frozenset("many much long often far old big large".split())
 
 NEGATIONS = frozenset(
     "not no never nobody none nothing neither nor without n't cannot don't doesn't didn't "
     "isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't haven't hasn't "
-    "hadn't non".split()
+    "hadn't lack lacks lacked".split()
 )
 
 
@@ -106,15 +103,41 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
-def content_stems(text: str) -> list[str]:
-    """Return the stems of the content words of `text`, in order."""
-    stems = []
-    for token in tokenize(text):
-        for part in word_parts(token.folded):
-            if part not in STOPWORDS and part not in QUESTION_WORDS:
-                stems.append(stem(part))
-    return stems
-
-
 def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
+
+
+# Common opposites of general English (closed-class and everyday gradable words):
+# a question that swaps one for the other asks about something the text does not say.
+_OPPOSITES = """
+more less most least many few higher lower highest lowest high low best worst better worse
+greatest smallest largest smallest biggest smallest first last before after early late
+earliest latest rapid slow fast slow quick slow increase decrease rise fall raise lower
+win lose won lost accept reject accepted rejected include exclude included excluded
+unite divide united divided unites divides ancient modern old new older newer oldest newest
+open close opened closed begin end began ended start end started ended born died birth death
+attack defend attacked defended north south east west northern southern eastern western
+success failure succeed fail succeeded failed strong weak strongest weakest rich poor
+inside outside above below always never allow forbid allowed forbidden agree disagree
+approve oppose approved opposed support oppose supported opposed love hate right wrong
+true false public private major minor maximum minimum top bottom upper lower cause prevent
+""".split()
+OPPOSITES: dict[str, set[str]] = {}
+for _a, _b in zip(_OPPOSITES[::2], _OPPOSITES[1::2], strict=True):
+    OPPOSITES.setdefault(_a, set()).add(_b)
+    OPPOSITES.setdefault(_b, set()).add(_a)
+_NEGATING_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis", "anti")
+
+
+def opposite_forms(word: str) -> set[str]:
+    """Return words meaning the opposite of `word`: listed opposites and un-/non-/dis- forms."""
+    forms = set(OPPOSITES.get(word, ()))
+    if len(word) < 5 or word in STOPWORDS:
+        return forms
+    for prefix in _NEGATING_PREFIXES:
+        rest = word[len(prefix) :].lstrip("-")
+        if word.startswith(prefix) and len(rest) >= 5:
+            forms.add(rest)
+        forms.add(prefix + word)
+        forms.add(prefix + "-" + word)
+    return forms

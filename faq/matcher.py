@@ -2,27 +2,39 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 from dataclasses import dataclass
 
 from faq.answer import Answer
 from faq.compose import abstain, compose
 from faq.curated import CuratedFaq
-from faq.index import BriefingIndex, IndexedSentence, evidence_of
-from faq.lexicon import STOPWORDS, stem
+from faq.index import BriefingIndex, IndexedSentence
+from faq.lexicon import NEGATIONS, STOPWORDS, opposite_forms, stem
+from faq.people import answer_about_person
 from faq.question import AnswerType, Question, analyse
 
 # Answer when the best sentence scores at least this (chosen on tests/eval data:
 # see `briefbot eval`); below it the briefing is taken not to cover the question.
-ANSWER_THRESHOLD = 0.55
+ANSWER_THRESHOLD = 0.3
 
 # How much a question word the briefing never uses counts against a sentence,
 # relative to the rarest word the briefing does use.
 UNSEEN_WEIGHT = 0.55
 
 TYPO_QUALITY = 0.9
-PREFIX_QUALITY = 0.7
+PREFIX_QUALITY = 0.85
 TYPE_BONUS = 0.1
 TYPE_PENALTY = 0.3
+LENGTH_PENALTY = 0.05
+QUOTE_PENALTY = 0.1
+CONTEXT_SHARE = 0.6
+PAIR_WEIGHT = 0.5
+SPEECH_WORDS = frozenset(
+    "say says said saying tell tells told think thinks thought quote quoted quotes claim "
+    "claimed claims argue argued argues believe believes believed feel feels felt warn "
+    "warned urge urged want wants wanted".split()
+)
 
 
 @dataclass(frozen=True)
@@ -56,10 +68,34 @@ def answer_question(
             return hit
     if not question.content_words:
         return abstain(index, question, ())
+    about_person = answer_about_person(index, question)
+    if about_person is not None:
+        return about_person
     candidates = rank(index, question)
     if not candidates or candidates[0].score < ANSWER_THRESHOLD:
         return abstain(index, question, candidates)
+    if contradicts(index, question, candidates[0].sentence):
+        return abstain(index, question, candidates)
     return compose(index, question, candidates)
+
+
+def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSentence) -> bool:
+    """Return True when the question negates or reverses what the sentence says."""
+    words = set(sentence.folded_words)
+    previous = index.previous(sentence)
+    if previous is not None and sentence.anaphoric:
+        words |= previous.folded_words
+    if question.negated and not any(w in NEGATIONS or w.endswith("n't") for w in words):
+        return True
+    asked = {t.folded for t in question.tokens}
+    for token in question.tokens:
+        word = token.folded
+        if word in words or ("-" in token.text and token.text.split("-")[-1][:1].isupper()):
+            continue
+        reversed_in_text = opposite_forms(word) & words
+        if reversed_in_text and not reversed_in_text & asked:
+            return True
+    return False
 
 
 def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
@@ -70,21 +106,26 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
     for word in dict.fromkeys(question.content_words):
         term_stem = stem(word)
         matches: dict[str, float] = {}
+        if len(term_stem) >= 5:
+            for other in index.by_stem_prefix.get(term_stem[:5], ()):
+                matches[other] = _prefix_quality(term_stem, other)
         if term_stem in index.idf:
             matches[term_stem] = 1.0
         else:
             corrected = index.correct(word)
             if corrected is not None and stem(corrected) in index.idf:
                 matches[stem(corrected)] = TYPO_QUALITY
-            elif len(term_stem) >= 5:
-                for other in index.by_stem_prefix.get(term_stem[:5], ()):
-                    matches[other] = PREFIX_QUALITY
-        if matches:
-            weight = max(index.idf[m] for m in matches)
-        else:
-            weight = UNSEEN_WEIGHT * index.max_idf
+        weight = max(index.idf[m] for m in matches) if matches else UNSEEN_WEIGHT * index.max_idf
         terms.append(Term(word, weight, matches, entity_words.get(word)))
     return terms
+
+
+def _prefix_quality(a: str, b: str) -> float:
+    """Return how well two stems sharing a 5-letter prefix match ("justifi", "justif")."""
+    shared = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return min(PREFIX_QUALITY, 0.4 + 0.5 * shared / max(len(a), len(b)))
 
 
 def mentioned_entities(index: BriefingIndex, question: Question) -> dict[int, set[str]]:
@@ -108,37 +149,64 @@ def rank(index: BriefingIndex, question: Question) -> list[Candidate]:
     terms = question_terms(index, question)
     total = sum(t.weight for t in terms) or 1.0
     question_entities = {t.entity for t in terms if t.entity is not None}
+    about_speech = _asks_about_speech(question)
+    pairs = [
+        (stem(a.word), stem(b.word), min(a.weight, b.weight))
+        for a, b in itertools.pairwise(terms)
+        if "-" not in a.word and "-" not in b.word
+    ]
+    qualities = [_term_qualities(terms, sentence) for sentence in index.sentences]
     candidates = []
-    for sentence in index.sentences:
-        matched_weight = 0.0
-        matched = []
-        for term in terms:
-            quality = max((q for s, q in term.matches.items() if s in sentence.stems), default=0.0)
-            if term.entity is not None and term.entity in sentence.entities:
-                quality = 1.0
-            if quality:
-                matched_weight += term.weight * quality
-                matched.append(term.word)
+    for position, sentence in enumerate(index.sentences):
+        own = qualities[position]
+        fit = _type_fit(question, sentence, question_entities)
+        previous = index.previous(sentence)
+        if previous is not None and (
+            sentence.anaphoric or (fit > 0 and _type_fit(question, previous, question_entities) < 0)
+        ):
+            inherited = [CONTEXT_SHARE * q for q in qualities[previous.position]]
+            own = [max(a, b) for a, b in zip(own, inherited, strict=True)]
+        matched = tuple(t.word for t, q in zip(terms, own, strict=True) if q)
         if not matched:
             continue
+        matched_weight = sum(t.weight * q for t, q in zip(terms, own, strict=True))
+        for first, second, weight in pairs:
+            if (first, second) in sentence.pairs:
+                matched_weight += PAIR_WEIGHT * weight
         coverage = matched_weight / total
-        score = coverage + _type_fit(question, sentence, question_entities, index)
-        candidates.append(Candidate(sentence, score, coverage, tuple(matched)))
+        length = math.log2(max(1.0, sentence.length / index.average_length))
+        score = coverage + fit - LENGTH_PENALTY * length
+        if sentence.quote_ids and not about_speech:
+            score -= QUOTE_PENALTY
+        candidates.append(Candidate(sentence, score, coverage, matched))
     candidates.sort(key=lambda c: (-c.score, c.sentence.position))
     return candidates
 
 
-def _type_fit(
-    question: Question,
-    sentence: IndexedSentence,
-    question_entities: set[int],
-    index: BriefingIndex,
-) -> float:
+def _term_qualities(terms: list[Term], sentence: IndexedSentence) -> list[float]:
+    """Return how well `sentence` matches each question term, from 0 to 1."""
+    qualities = []
+    for term in terms:
+        if term.entity is not None and term.entity in sentence.entities:
+            qualities.append(1.0)
+        else:
+            qualities.append(
+                max((q for s, q in term.matches.items() if s in sentence.stems), default=0.0)
+            )
+    return qualities
+
+
+def _asks_about_speech(question: Question) -> bool:
+    """Return True when the question asks what someone said or thinks."""
+    return any(t.folded in SPEECH_WORDS for t in question.tokens)
+
+
+def _type_fit(question: Question, sentence: IndexedSentence, question_entities: set[int]) -> float:
     """Return a bonus when the sentence holds the kind of answer asked for, else a penalty."""
     wanted = question.answer_type
-    evidence = evidence_of(sentence.sentence)
-    asked = {t.folded for t in question.tokens}
+    evidence = sentence.evidence
     if wanted is AnswerType.PERSON:
+        asked = {t.folded for t in question.tokens}
         others = sentence.entities - question_entities
         names = {w for w in sentence.capitalised if w not in asked and w not in STOPWORDS}
         fits = bool(others or names)
@@ -147,9 +215,11 @@ def _type_fit(
     elif wanted in (AnswerType.NUMBER, AnswerType.DURATION):
         fits = evidence.number
     elif wanted is AnswerType.AMOUNT:
-        fits = evidence.amount or evidence.number
+        fits = evidence.amount
     elif wanted is AnswerType.PLACE:
         fits = evidence.place
+    elif wanted is AnswerType.REASON:
+        fits = evidence.reason
     else:
         return 0.0
     return TYPE_BONUS if fits else -TYPE_PENALTY

@@ -7,7 +7,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from faq.lexicon import NEGATIONS, QUESTION_WORDS, STOPWORDS, Token, tokenize, word_parts
+from faq.lexicon import (
+    HOW_WORDS,
+    NEGATIONS,
+    QUESTION_WORDS,
+    STOPWORDS,
+    Token,
+    tokenize,
+    word_parts,
+)
 
 _ADDRESSING_RE = re.compile(r"^\s*(?:/ask(?:@\w+)?\b|@\w+[\s,:]*)+", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
@@ -61,7 +69,12 @@ class Question:
     def content_words(self) -> list[str]:
         """Return the folded content words (and parts of hyphenated words)."""
         words = []
+        previous = ""
         for token in self.tokens:
+            after_how = previous == "how" and token.folded in HOW_WORDS
+            previous = token.folded
+            if after_how:
+                continue
             for part in word_parts(token.folded):
                 if part not in STOPWORDS and part not in QUESTION_WORDS:
                     words.append(part)

@@ -1,0 +1,74 @@
+"""Evidence in a sentence for each kind of answer: dates, numbers, amounts, places, reasons."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from faq.lexicon import fold_word
+from store.document import Sentence
+
+_YEAR_RE = re.compile(r"\b(1\d{3}|20\d{2})s?\b")
+_DATE_WORD_RE = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|today|"
+    r"yesterday|tomorrow|tonight|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|spring|summer|autumn|winter|century|centuries|"
+    r"decade|ago|week|month|year|morning|evening|night)\b",
+    re.IGNORECASE,
+)
+_NUMBER_RE = re.compile(
+    r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|dozen|"
+    r"first|second|third|fourth|fifth)\b",
+    re.IGNORECASE,
+)
+_AMOUNT_RE = re.compile(
+    r"[£$€¥]\s?\d|\b\d[\d,.]*\s?(%|per ?cent|million|billion|bn|m|k)\b|"
+    r"\b(pounds|dollars|euros)\b",
+    re.IGNORECASE,
+)
+_PLACE_RE = re.compile(
+    r"\b(?:in|at|from|of|near|across|into|outside|inside|between|along)\s+(?:the\s+)?([A-Z][\w’'-]+)"
+)
+_DIRECTION_RE = re.compile(
+    r"\b(north|south|east|west|northern|southern|eastern|western|north-?east|north-?west|"
+    r"south-?east|south-?west|northeast|northwest|southeast|southwest|abroad|overseas|"
+    r"frontier|border|coast|capital|city|country|island|region)\b",
+    re.IGNORECASE,
+)
+_REASON_RE = re.compile(
+    r"\b(because|since|after|as|due to|so that|so|in order to|when|owing to|following|"
+    r"thanks to|led to|caused|reason|therefore|thus|for)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Which kinds of answer a sentence could give."""
+
+    date: bool
+    number: bool
+    amount: bool
+    place: bool
+    reason: bool
+
+
+NO_EVIDENCE = Evidence(date=False, number=False, amount=False, place=False, reason=False)
+
+
+def evidence_of(sentence: Sentence, organisation_words: frozenset[str] = frozenset()) -> Evidence:
+    """Return the kinds of answer `sentence` holds, from its facts and its wording."""
+    text = sentence.text
+    place_names = [
+        m.group(1)
+        for m in _PLACE_RE.finditer(text)
+        if fold_word(m.group(1)) not in organisation_words
+    ]
+    return Evidence(
+        date=bool(sentence.dates or _YEAR_RE.search(text) or _DATE_WORD_RE.search(text)),
+        number=bool(sentence.numbers or sentence.amounts or _NUMBER_RE.search(text)),
+        amount=bool(sentence.amounts or _AMOUNT_RE.search(text)),
+        place=bool(sentence.places or place_names or _DIRECTION_RE.search(text)),
+        reason=bool(_REASON_RE.search(text)),
+    )
