@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from faq.lexicon import fold_word
 from store.document import Sentence
 
 _YEAR_RE = re.compile(r"\b(1\d{3}|20\d{2})s?\b")
@@ -38,7 +37,7 @@ _DIRECTION_RE = re.compile(
 )
 _REASON_RE = re.compile(
     r"\b(because|since|after|as|due to|so that|so|in order to|when|owing to|following|"
-    r"thanks to|led to|caused|reason|therefore|thus|for)\b",
+    r"thanks to|led to|caused|reason|therefore|thus|so as to|needs? to|needed to)\b",
     re.IGNORECASE,
 )
 
@@ -57,18 +56,20 @@ class Evidence:
 NO_EVIDENCE = Evidence(date=False, number=False, amount=False, place=False, reason=False)
 
 
-def evidence_of(sentence: Sentence, organisation_words: frozenset[str] = frozenset()) -> Evidence:
-    """Return the kinds of answer `sentence` holds, from its facts and its wording."""
+def evidence_of(sentence: Sentence, organisations: tuple[str, ...] = ()) -> Evidence:
+    """Return the kinds of answer `sentence` holds, from its facts and its wording.
+
+    A place that is only part of an organisation's name ("the Ukraine Defence
+    Contact Group") does not count as a place.
+    """
     text = sentence.text
-    place_names = [
-        m.group(1)
-        for m in _PLACE_RE.finditer(text)
-        if fold_word(m.group(1)) not in organisation_words
-    ]
+    inside = [name for name in organisations if name in text]
+    places = [m.group(1) for m in _PLACE_RE.finditer(text)] + list(sentence.places)
+    places = [p for p in places if not any(p in name for name in inside)]
     return Evidence(
         date=bool(sentence.dates or _YEAR_RE.search(text) or _DATE_WORD_RE.search(text)),
         number=bool(sentence.numbers or sentence.amounts or _NUMBER_RE.search(text)),
         amount=bool(sentence.amounts or _AMOUNT_RE.search(text)),
-        place=bool(sentence.places or place_names or _DIRECTION_RE.search(text)),
+        place=bool(places or _DIRECTION_RE.search(text)),
         reason=bool(_REASON_RE.search(text)),
     )

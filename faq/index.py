@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from faq.evidence import NO_EVIDENCE, Evidence, evidence_of
-from faq.lexicon import STOPWORDS, fold_word, stem, tokenize, word_parts
+from faq.lexicon import (
+    LEADING_ROLES,
+    STOPWORDS,
+    fold_word,
+    is_english_word,
+    stem,
+    tokenize,
+    word_parts,
+)
 from store.document import Document, Entity, EntityKind, Sentence
 
 _PRONOUN_RE = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
@@ -18,6 +26,8 @@ _FEMALE_RE = re.compile(r"\b(she|her|hers|herself)\b", re.IGNORECASE)
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"])
 _FEMALE_TITLES = frozenset(["mrs", "ms", "miss", "dame", "lady"])
 _MAX_ALIAS_WORDS = 8
+_SHORT_SENTENCE = 12
+_PRONOUN_ANYWHERE_RE = re.compile(r"\b(it|this|they|them|he|she|him|her)\b", re.IGNORECASE)
 _ANAPHOR_RE = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(it|this|that|these|those|they|he|she|his|her|its|their|such)\b",
     re.IGNORECASE,
@@ -38,6 +48,8 @@ class IndexedSentence:
     quote_ids: tuple[int, ...] = ()
     evidence: Evidence = field(default_factory=lambda: NO_EVIDENCE)
     pairs: frozenset[tuple[str, str]] = frozenset()
+    leaders: set[int] = field(default_factory=set)
+    name_stems: frozenset[str] = frozenset()
     anaphoric: bool = False
 
     @property
@@ -56,15 +68,20 @@ class BriefingIndex:
         self.document = document
         self.entities: tuple[Entity, ...] = document.entities
         self.alias_map = _alias_map(document.entities)
-        self._organisation_words = frozenset(
-            word
-            for e in document.entities
-            if e.kind is EntityKind.ORGANISATION
-            for word in (t.folded for t in tokenize(e.name))
+        self._organisations = tuple(
+            e.name for e in document.entities if e.kind is EntityKind.ORGANISATION
         )
         self.sentences = [self._index_sentence(i, s) for i, s in enumerate(document.sentences)]
         self._link_entities()
         self._link_quotes()
+        leader_ids = {i for i, e in enumerate(self.entities) if _leads(e)}
+        for s in self.sentences:
+            s.leaders = s.named_entities & leader_ids
+            s.name_stems = frozenset(
+                stem(t.folded)
+                for i in s.named_entities
+                for t in tokenize(self.entities[i].name)
+            )
         self.doc_freq: Counter[str] = Counter()
         for s in self.sentences:
             self.doc_freq.update(set(s.stems))
@@ -99,7 +116,7 @@ class BriefingIndex:
                 if part not in STOPWORDS:
                     stems[stem(part)] += 1
             if token.folded not in STOPWORDS:
-                sequence.append(stem(token.folded))
+                sequence.append(stem(word_parts(token.folded)[-1]))
             if i > 0 and token.text[:1].isupper():
                 capitalised.add(token.folded)
         return IndexedSentence(
@@ -108,8 +125,11 @@ class BriefingIndex:
             stems,
             frozenset(words),
             capitalised=frozenset(capitalised),
-            evidence=evidence_of(sentence, self._organisation_words),
-            anaphoric=bool(_ANAPHOR_RE.match(sentence.text)),
+            evidence=evidence_of(sentence, self._organisations),
+            anaphoric=bool(
+                _ANAPHOR_RE.match(sentence.text)
+                or (len(tokens) <= _SHORT_SENTENCE and _PRONOUN_ANYWHERE_RE.search(sentence.text))
+            ),
             pairs=_near_pairs(sequence),
         )
 
@@ -191,8 +211,12 @@ class BriefingIndex:
         return [self.entities[i] for i in ids]
 
     def correct(self, word: str) -> str | None:
-        """Return the briefing's word closest to a misspelt `word`, if close enough."""
-        if len(word) < 4 or word in self.vocabulary:
+        """Return the briefing's word closest to a misspelt `word`, if close enough.
+
+        A real English word the briefing does not use ("router") is not a typo of
+        one it does use ("route").
+        """
+        if len(word) < 4 or word in self.vocabulary or is_english_word(word):
             return None
         cutoff = 80 if len(word) >= 6 else 84
         best = process.extractOne(word, self._vocab_list, scorer=fuzz.ratio, score_cutoff=cutoff)
@@ -205,6 +229,12 @@ class BriefingIndex:
         if people:
             return f"It covers {subject}, with {_join(people)}."
         return f"It covers {subject}."
+
+
+def _leads(entity: Entity) -> bool:
+    """Return True when the entity's role makes them the leader of something."""
+    role_words = {t.folded for t in tokenize(entity.role or "")}
+    return bool(role_words & LEADING_ROLES)
 
 
 def _near_pairs(stems: list[str]) -> frozenset[tuple[str, str]]:

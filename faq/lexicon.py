@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
+from wordnet_lookup import is_wordnet_term
 
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -103,8 +104,9 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
-def is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
+def is_english_word(word: str) -> bool:
+    """Return True when `word` is in WordNet's English vocabulary (so it is no typo)."""
+    return bool(is_wordnet_term(word))
 
 
 # Common opposites of general English (closed-class and everyday gradable words):
@@ -141,3 +143,15 @@ def opposite_forms(word: str) -> set[str]:
         forms.add(prefix + word)
         forms.add(prefix + "-" + word)
     return forms
+
+# "Who leads/runs/heads X?" is answered by the person whose role is X's leader.
+LEADING_VERBS = frozenset(
+    "lead leads led leading head heads headed run runs ran running govern governs governed "
+    "rule rules ruled chair chairs chaired manage manages managed direct directs directed "
+    "command commands commanded".split()
+)
+LEADING_ROLES = frozenset(
+    "leader president head chief chair chairman chairwoman chairperson premier prime "
+    "governor mayor ruler king queen emperor empress monarch director manager boss "
+    "commander captain chancellor khan sultan".split()
+)

@@ -10,7 +10,13 @@ from faq.answer import Answer
 from faq.compose import abstain, compose
 from faq.curated import CuratedFaq
 from faq.index import BriefingIndex, IndexedSentence
-from faq.lexicon import NEGATIONS, STOPWORDS, opposite_forms, stem
+from faq.lexicon import (
+    LEADING_VERBS,
+    NEGATIONS,
+    STOPWORDS,
+    opposite_forms,
+    stem,
+)
 from faq.people import answer_about_person
 from faq.question import AnswerType, Question, analyse
 
@@ -23,11 +29,13 @@ ANSWER_THRESHOLD = 0.3
 UNSEEN_WEIGHT = 0.55
 
 TYPO_QUALITY = 0.9
+RELATED_QUALITY = 0.8
 PREFIX_QUALITY = 0.85
 TYPE_BONUS = 0.1
-TYPE_PENALTY = 0.3
+TYPE_PENALTY = 0.5
 LENGTH_PENALTY = 0.05
-QUOTE_PENALTY = 0.1
+QUOTE_PENALTY = 0.05
+NAME_BONUS = 0.15
 CONTEXT_SHARE = 0.6
 PAIR_WEIGHT = 0.5
 SPEECH_WORDS = frozenset(
@@ -45,6 +53,7 @@ class Term:
     weight: float
     matches: dict[str, float]
     entity: int | None = None
+    leading: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,8 +124,15 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
             corrected = index.correct(word)
             if corrected is not None and stem(corrected) in index.idf:
                 matches[stem(corrected)] = TYPO_QUALITY
-        weight = max(index.idf[m] for m in matches) if matches else UNSEEN_WEIGHT * index.max_idf
-        terms.append(Term(word, weight, matches, entity_words.get(word)))
+        if matches:
+            weight = max(index.idf[m] for m in matches)
+        elif word in LEADING_VERBS:
+            weight = index.max_idf / 2
+        else:
+            weight = UNSEEN_WEIGHT * index.max_idf
+        terms.append(
+            Term(word, weight, matches, entity_words.get(word), leading=word in LEADING_VERBS)
+        )
     return terms
 
 
@@ -175,7 +191,7 @@ def rank(index: BriefingIndex, question: Question) -> list[Candidate]:
                 matched_weight += PAIR_WEIGHT * weight
         coverage = matched_weight / total
         length = math.log2(max(1.0, sentence.length / index.average_length))
-        score = coverage + fit - LENGTH_PENALTY * length
+        score = coverage + fit - LENGTH_PENALTY * length + _name_bonus(question, terms, sentence)
         if sentence.quote_ids and not about_speech:
             score -= QUOTE_PENALTY
         candidates.append(Candidate(sentence, score, coverage, matched))
@@ -189,11 +205,28 @@ def _term_qualities(terms: list[Term], sentence: IndexedSentence) -> list[float]
     for term in terms:
         if term.entity is not None and term.entity in sentence.entities:
             qualities.append(1.0)
+        elif term.leading and sentence.leaders:
+            qualities.append(RELATED_QUALITY)
         else:
             qualities.append(
                 max((q for s, q in term.matches.items() if s in sentence.stems), default=0.0)
             )
     return qualities
+
+
+def _name_bonus(question: Question, terms: list[Term], sentence: IndexedSentence) -> float:
+    """Return a bonus when the sentence names what the question asks to name.
+
+    "Which union …?" is answered by "the Maritime Workers Union"; "Who runs the
+    ferry?" by "Tidewater Ferries".
+    """
+    if question.focus is not None:
+        wanted = {stem(question.focus)}
+    elif question.answer_type is AnswerType.PERSON:
+        wanted = {stem(t.word) for t in terms if t.entity is None}
+    else:
+        return 0.0
+    return NAME_BONUS if wanted & sentence.name_stems else 0.0
 
 
 def _asks_about_speech(question: Question) -> bool:

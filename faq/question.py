@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ PLACE_NOUNS = frozenset(
 PERSON_NOUNS = frozenset(
     "person people man woman leader leaders minister official officials who".split()
 )
+ANSWER_TYPE_NOUNS = DATE_NOUNS | PLACE_NOUNS | frozenset("person".split())
 YES_NO_STARTS = frozenset(
     "is are was were do does did will would can could has have had should shall may".split()
 )
@@ -64,21 +66,8 @@ class Question:
     answer_type: AnswerType
     negated: bool
     subject: str | None = None
-
-    @property
-    def content_words(self) -> list[str]:
-        """Return the folded content words (and parts of hyphenated words)."""
-        words = []
-        previous = ""
-        for token in self.tokens:
-            after_how = previous == "how" and token.folded in HOW_WORDS
-            previous = token.folded
-            if after_how:
-                continue
-            for part in word_parts(token.folded):
-                if part not in STOPWORDS and part not in QUESTION_WORDS:
-                    words.append(part)
-        return words
+    content_words: tuple[str, ...] = ()
+    focus: str | None = None
 
 
 def clean_question(raw: str) -> str:
@@ -96,7 +85,39 @@ def analyse(raw: str) -> Question:
     words = [t.folded for t in tokens]
     negated = any(w in NEGATIONS or w.endswith("n't") for w in words)
     answer_type, subject = _answer_type(words)
-    return Question(raw, text, tokens, answer_type, negated, subject)
+    return Question(
+        raw, text, tokens, answer_type, negated, subject, _content_words(tokens), _focus(words)
+    )
+
+
+def _focus(words: list[str]) -> str | None:
+    """Return the noun a "which X" / "what X" question asks to name ("which union")."""
+    for wh, noun in itertools.pairwise(words):
+        if wh in ("which", "what") and noun not in STOPWORDS and noun not in ANSWER_TYPE_NOUNS:
+            return noun
+    return None
+
+
+def _content_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
+    """Return the folded content words (and parts of hyphenated words) of a question.
+
+    Question words are left out, and so are the words that only name the kind of
+    answer wanted ("how many", "in which city", "what year").
+    """
+    words = []
+    previous = ""
+    for token in tokens:
+        word = token.folded
+        names_answer_type = (previous == "how" and word in HOW_WORDS) or (
+            previous in ("what", "which") and word in ANSWER_TYPE_NOUNS
+        )
+        previous = word
+        if names_answer_type:
+            continue
+        for part in word_parts(word):
+            if part not in STOPWORDS and part not in QUESTION_WORDS:
+                words.append(part)
+    return tuple(words)
 
 
 def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
