@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from faq.evidence import NO_EVIDENCE, Evidence, evidence_of
 from faq.lexicon import (
+    CONTENT_STOPWORDS,
     LEADING_ROLES,
     STOPWORDS,
     fold_word,
@@ -50,6 +51,7 @@ class IndexedSentence:
     pairs: frozenset[tuple[str, str]] = frozenset()
     leaders: set[int] = field(default_factory=set)
     name_stems: frozenset[str] = frozenset()
+    positions: dict[str, tuple[int, ...]] = field(default_factory=dict)
     anaphoric: bool = False
 
     @property
@@ -78,9 +80,7 @@ class BriefingIndex:
         for s in self.sentences:
             s.leaders = s.named_entities & leader_ids
             s.name_stems = frozenset(
-                stem(t.folded)
-                for i in s.named_entities
-                for t in tokenize(self.entities[i].name)
+                stem(t.folded) for i in s.named_entities for t in tokenize(self.entities[i].name)
             )
         self.doc_freq: Counter[str] = Counter()
         for s in self.sentences:
@@ -110,11 +110,13 @@ class BriefingIndex:
         words = set()
         capitalised = set()
         sequence: list[str] = []
+        positions: dict[str, list[int]] = {}
         for i, token in enumerate(tokens):
             for part in word_parts(token.folded):
                 words.add(part)
-                if part not in STOPWORDS:
+                if part not in CONTENT_STOPWORDS:
                     stems[stem(part)] += 1
+                    positions.setdefault(stem(part), []).append(i)
             if token.folded not in STOPWORDS:
                 sequence.append(stem(word_parts(token.folded)[-1]))
             if i > 0 and token.text[:1].isupper():
@@ -131,6 +133,7 @@ class BriefingIndex:
                 or (len(tokens) <= _SHORT_SENTENCE and _PRONOUN_ANYWHERE_RE.search(sentence.text))
             ),
             pairs=_near_pairs(sequence),
+            positions={k: tuple(v) for k, v in positions.items()},
         )
 
     def _link_entities(self) -> None:

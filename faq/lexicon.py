@@ -39,6 +39,14 @@ STOPWORDS = frozenset(
     "might must need per via upon onto ever yet".split()
 )
 
+# Function words that still tell sentences apart when a question copies them
+# ("Europe thought of itself as what?"); they count, but little.
+WEAK_WORDS = frozenset(
+    "itself himself herself themselves both each other others most own against over under "
+    "between during through until above below few such only again once same".split()
+)
+CONTENT_STOPWORDS = STOPWORDS - WEAK_WORDS
+
 QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
 HOW_WORDS = frozenset("many much long often far old big large".split())
 
@@ -143,6 +151,7 @@ def opposite_forms(word: str) -> set[str]:
         forms.add(prefix + word)
         forms.add(prefix + "-" + word)
     return forms
+
 
 # "Who leads/runs/heads X?" is answered by the person whose role is X's leader.
 LEADING_VERBS = frozenset(

@@ -14,6 +14,7 @@ from faq.lexicon import (
     LEADING_VERBS,
     NEGATIONS,
     STOPWORDS,
+    WEAK_WORDS,
     opposite_forms,
     stem,
 )
@@ -36,8 +37,10 @@ TYPE_PENALTY = 0.5
 LENGTH_PENALTY = 0.05
 QUOTE_PENALTY = 0.05
 NAME_BONUS = 0.15
+WEAK_FACTOR = 0.3
 CONTEXT_SHARE = 0.6
 PAIR_WEIGHT = 0.5
+PROXIMITY_WEIGHT = 0.1
 SPEECH_WORDS = frozenset(
     "say says said saying tell tells told think thinks thought quote quoted quotes claim "
     "claimed claims argue argued argues believe believes believed feel feels felt warn "
@@ -124,7 +127,9 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
             corrected = index.correct(word)
             if corrected is not None and stem(corrected) in index.idf:
                 matches[stem(corrected)] = TYPO_QUALITY
-        if matches:
+        if word in WEAK_WORDS:
+            weight = WEAK_FACTOR * max((index.idf[m] for m in matches), default=index.max_idf)
+        elif matches:
             weight = max(index.idf[m] for m in matches)
         elif word in LEADING_VERBS:
             weight = index.max_idf / 2
@@ -189,7 +194,7 @@ def rank(index: BriefingIndex, question: Question) -> list[Candidate]:
         for first, second, weight in pairs:
             if (first, second) in sentence.pairs:
                 matched_weight += PAIR_WEIGHT * weight
-        coverage = matched_weight / total
+        coverage = matched_weight / total + PROXIMITY_WEIGHT * _proximity(terms, own, sentence)
         length = math.log2(max(1.0, sentence.length / index.average_length))
         score = coverage + fit - LENGTH_PENALTY * length + _name_bonus(question, terms, sentence)
         if sentence.quote_ids and not about_speech:
@@ -227,6 +232,36 @@ def _name_bonus(question: Question, terms: list[Term], sentence: IndexedSentence
     else:
         return 0.0
     return NAME_BONUS if wanted & sentence.name_stems else 0.0
+
+
+def _proximity(terms: list[Term], qualities: list[float], sentence: IndexedSentence) -> float:
+    """Return k/w for the smallest window of w words holding k matched terms (k >= 2), else 0.
+
+    Long sentences often match a question's words far apart by chance; the
+    sentence a question was written from holds them close together.
+    """
+    spots = []
+    for term, quality in zip(terms, qualities, strict=True):
+        if quality:
+            found = [p for s in term.matches for p in sentence.positions.get(s, ())]
+            if found:
+                spots.append(found)
+    if len(spots) < 2:
+        return 0.0
+    events = sorted((p, k) for k, found in enumerate(spots) for p in found)
+    best = len(events) and (events[-1][0] - events[0][0] + 1)
+    counts: dict[int, int] = {}
+    left = 0
+    for position, k in events:
+        counts[k] = counts.get(k, 0) + 1
+        while len(counts) == len(spots):
+            start, first = events[left]
+            best = min(best, position - start + 1)
+            counts[first] -= 1
+            if not counts[first]:
+                del counts[first]
+            left += 1
+    return len(spots) / max(best, len(spots))
 
 
 def _asks_about_speech(question: Question) -> bool:

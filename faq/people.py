@@ -83,7 +83,7 @@ def _entity_by_role(index: BriefingIndex, wanted: str) -> int | None:
     if not roles:
         return None
     found = process.extract(
-        wanted, roles, scorer=fuzz.token_set_ratio, score_cutoff=ROLE_MATCH_CUTOFF, limit=2
+        wanted, roles, scorer=fuzz.ratio, score_cutoff=ROLE_MATCH_CUTOFF, limit=2
     )
     if len(found) == 1 or (len(found) == 2 and found[0][1] > found[1][1]):
         return int(found[0][2])

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from faq.lexicon import (
+    CONTENT_STOPWORDS,
     HOW_WORDS,
     NEGATIONS,
     QUESTION_WORDS,
@@ -115,7 +116,7 @@ def _content_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
         if names_answer_type:
             continue
         for part in word_parts(word):
-            if part not in STOPWORDS and part not in QUESTION_WORDS:
+            if part not in CONTENT_STOPWORDS and part not in QUESTION_WORDS:
                 words.append(part)
     return tuple(words)
 
