@@ -17,17 +17,19 @@ from faq.lexicon import (
     fold_word,
     is_english_word,
     stem,
+    stem_forms,
     tokenize,
     word_parts,
 )
 from store.document import Document, Entity, EntityKind, Sentence
 
-_PRONOUN_RE = re.compile(r"\b(he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
-_FEMALE_RE = re.compile(r"\b(she|her|hers|herself)\b", re.IGNORECASE)
+_PRONOUNS = frozenset("he she his her him hers himself herself".split())
+_FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"])
 _FEMALE_TITLES = frozenset(["mrs", "ms", "miss", "dame", "lady"])
 _MAX_ALIAS_WORDS = 8
 _SHORT_SENTENCE = 12
+_COPULAS = frozenset("is was are were".split())
 _PRONOUN_ANYWHERE_RE = re.compile(r"\b(it|this|they|them|he|she|him|her)\b", re.IGNORECASE)
 _ANAPHOR_RE = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(it|this|that|these|those|they|he|she|his|her|its|their|such)\b",
@@ -52,6 +54,7 @@ class IndexedSentence:
     leaders: set[int] = field(default_factory=set)
     name_stems: frozenset[str] = frozenset()
     positions: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    defines: int | None = None
     anaphoric: bool = False
 
     @property
@@ -70,6 +73,7 @@ class BriefingIndex:
         self.document = document
         self.entities: tuple[Entity, ...] = document.entities
         self.alias_map = _alias_map(document.entities)
+        self.aliases_longest_first = sorted(self.alias_map, key=lambda a: (-len(a.split()), a))
         self._organisations = tuple(
             e.name for e in document.entities if e.kind is EntityKind.ORGANISATION
         )
@@ -115,8 +119,9 @@ class BriefingIndex:
             for part in word_parts(token.folded):
                 words.add(part)
                 if part not in CONTENT_STOPWORDS:
-                    stems[stem(part)] += 1
-                    positions.setdefault(stem(part), []).append(i)
+                    for form in stem_forms(part):
+                        stems[form] += 1
+                        positions.setdefault(form, []).append(i)
             if token.folded not in STOPWORDS:
                 sequence.append(stem(word_parts(token.folded)[-1]))
             if i > 0 and token.text[:1].isupper():
@@ -137,33 +142,54 @@ class BriefingIndex:
         )
 
     def _link_entities(self) -> None:
-        """Find each sentence's entities: by name, then by he/she from context."""
-        last_person: int | None = None
-        last_by_gender: dict[str, int] = {}
+        """Find each sentence's entities: by name, then by he/she from context.
+
+        A pronoun opening a sentence refers to the person the previous sentences
+        were about: the first person named in the latest sentence naming one,
+        or the latest person of the pronoun's gender when titles tell it.
+        """
+        salient: int | None = None
+        by_gender: dict[str, int] = {}
         previous_paragraph = 0
         for s in self.sentences:
-            folded = " " + " ".join(t.folded for t in tokenize(s.text)) + " "
-            first_named_at: int | None = None
-            for alias, entity_id in self.alias_map.items():
-                at = folded.find(" " + alias + " ")
-                if at >= 0:
-                    s.named_entities.add(entity_id)
-                    if first_named_at is None or at < first_named_at:
-                        first_named_at = at
+            words = [t.folded for t in tokenize(s.text)]
+            mentions = self.mentions(words)
+            s.named_entities = {entity_id for _, _, entity_id in mentions}
             s.entities |= s.named_entities
-            pronoun = _PRONOUN_RE.search(s.text)
-            if pronoun and s.sentence.paragraph - previous_paragraph <= 1:
-                gender = "f" if _FEMALE_RE.match(pronoun.group()) else "m"
-                referent = last_by_gender.get(gender, last_person)
-                named_before = first_named_at is not None and first_named_at < pronoun.start()
+            for start, end, entity_id in mentions:
+                if start == 0 and end < len(words) and words[end] in _COPULAS:
+                    s.defines = entity_id
+            pronoun_at = next((i for i, w in enumerate(words) if w in _PRONOUNS), None)
+            if pronoun_at is not None and s.sentence.paragraph - previous_paragraph <= 1:
+                gender = "f" if words[pronoun_at] in _FEMALE_PRONOUNS else "m"
+                referent = by_gender.get(gender, salient)
+                named_before = any(start < pronoun_at for start, _, _ in mentions)
                 if referent is not None and not named_before:
                     s.entities.add(referent)
-            for entity_id in sorted(s.named_entities):
-                entity = self.entities[entity_id]
-                if entity.kind is EntityKind.PERSON:
-                    last_person = entity_id
-                    last_by_gender[_gender(entity, s.text)] = entity_id
+            people = [e for _, _, e in mentions if self.entities[e].kind is EntityKind.PERSON]
+            if people:
+                salient = people[0]
+                for entity_id in reversed(people):
+                    by_gender[_gender(self.entities[entity_id])] = entity_id
             previous_paragraph = s.sentence.paragraph
+
+    def mentions(self, words: list[str]) -> list[tuple[int, int, int]]:
+        """Return (start, end, entity id) of the names in `words`, longest names first.
+
+        In "Shi Tianze" both words belong to Shi Tianze, even when another
+        person is called "Shi" for short.
+        """
+        taken = [False] * len(words)
+        found = []
+        for alias in self.aliases_longest_first:
+            target = alias.split()
+            size = len(target)
+            for start in range(len(words) - size + 1):
+                if words[start : start + size] == target and not any(taken[start : start + size]):
+                    found.append((start, start + size, self.alias_map[alias]))
+                    for i in range(start, start + size):
+                        taken[i] = True
+        return sorted(found)
 
     def _link_quotes(self) -> None:
         """Attach each quote to the sentences it spans and their speaker's entity."""
@@ -269,7 +295,7 @@ def _alias_map(entities: tuple[Entity, ...]) -> dict[str, int]:
     return {k: v for k, v in seen.items() if k not in shared}
 
 
-def _gender(entity: Entity, context: str) -> str:
+def _gender(entity: Entity) -> str:
     """Return "f" when a title marks the entity female, else "m" (the news default)."""
     titles = {fold_word(a.split()[0]) for a in entity.aliases if a.split()}
     return "f" if titles & _FEMALE_TITLES else "m"

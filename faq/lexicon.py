@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
+from lemminflect import getAllLemmas
 from wordnet_lookup import is_wordnet_term
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -110,6 +111,19 @@ def stem(word: str) -> str:
     if _NUMERIC_RE.match(word):
         return word.replace(",", "")
     return str(_STEMMER.stemWord(word))
+
+
+@lru_cache(maxsize=65536)
+def stem_forms(word: str) -> tuple[str, ...]:
+    """Return the stem of `word` and of its irregular base forms ("led" → led, lead)."""
+    forms = [stem(word)]
+    if word.isalpha():
+        for lemmas in getAllLemmas(word).values():
+            for lemma in lemmas:
+                form = stem(lemma)
+                if form not in forms:
+                    forms.append(form)
+    return tuple(forms)
 
 
 def is_english_word(word: str) -> bool:

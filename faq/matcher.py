@@ -17,6 +17,7 @@ from faq.lexicon import (
     WEAK_WORDS,
     opposite_forms,
     stem,
+    stem_forms,
 )
 from faq.people import answer_about_person
 from faq.question import AnswerType, Question, analyse
@@ -37,6 +38,7 @@ TYPE_PENALTY = 0.5
 LENGTH_PENALTY = 0.05
 QUOTE_PENALTY = 0.05
 NAME_BONUS = 0.15
+DEFINITION_BONUS = 0.1
 WEAK_FACTOR = 0.3
 CONTEXT_SHARE = 0.6
 PAIR_WEIGHT = 0.5
@@ -121,9 +123,10 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
         if len(term_stem) >= 5:
             for other in index.by_stem_prefix.get(term_stem[:5], ()):
                 matches[other] = _prefix_quality(term_stem, other)
-        if term_stem in index.idf:
-            matches[term_stem] = 1.0
-        else:
+        for form in stem_forms(word):
+            if form in index.idf:
+                matches[form] = 1.0
+        if not matches or max(matches.values()) < 1.0:
             corrected = index.correct(word)
             if corrected is not None and stem(corrected) in index.idf:
                 matches[stem(corrected)] = TYPO_QUALITY
@@ -155,13 +158,8 @@ def mentioned_entities(index: BriefingIndex, question: Question) -> dict[int, se
     corrected = [index.correct(w) or w for w in words]
     found: dict[int, set[str]] = {}
     for sequence in (words, corrected):
-        padded = " " + " ".join(sequence) + " "
-        for alias, entity_id in index.alias_map.items():
-            if " " + alias + " " in padded:
-                alias_words = set(alias.split())
-                found.setdefault(entity_id, set()).update(
-                    w for w, c in zip(words, sequence, strict=True) if c in alias_words
-                )
+        for start, end, entity_id in index.mentions(sequence):
+            found.setdefault(entity_id, set()).update(words[start:end])
     return found
 
 
@@ -171,6 +169,7 @@ def rank(index: BriefingIndex, question: Question) -> list[Candidate]:
     total = sum(t.weight for t in terms) or 1.0
     question_entities = {t.entity for t in terms if t.entity is not None}
     about_speech = _asks_about_speech(question)
+    defining = question.answer_type in (AnswerType.THING, AnswerType.DEFINITION)
     pairs = [
         (stem(a.word), stem(b.word), min(a.weight, b.weight))
         for a, b in itertools.pairwise(terms)
@@ -196,7 +195,13 @@ def rank(index: BriefingIndex, question: Question) -> list[Candidate]:
                 matched_weight += PAIR_WEIGHT * weight
         coverage = matched_weight / total + PROXIMITY_WEIGHT * _proximity(terms, own, sentence)
         length = math.log2(max(1.0, sentence.length / index.average_length))
-        score = coverage + fit - LENGTH_PENALTY * length + _name_bonus(question, terms, sentence)
+        score = (
+            coverage
+            + fit
+            - LENGTH_PENALTY * length
+            + _name_bonus(question, terms, sentence)
+            + (DEFINITION_BONUS if defining and sentence.defines in question_entities else 0.0)
+        )
         if sentence.quote_ids and not about_speech:
             score -= QUOTE_PENALTY
         candidates.append(Candidate(sentence, score, coverage, matched))

@@ -21,6 +21,7 @@ from faq.lexicon import (
 
 _ADDRESSING_RE = re.compile(r"^\s*(?:/ask(?:@\w+)?\b|@\w+[\s,:]*)+", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
+_POSSESSIVE_RE = re.compile(r"\w['’]s\s+\w|s['’]\s+\w")
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
 
 MONEY_WORDS = frozenset(
@@ -86,6 +87,9 @@ def analyse(raw: str) -> Question:
     words = [t.folded for t in tokens]
     negated = any(w in NEGATIONS or w.endswith("n't") for w in words)
     answer_type, subject = _answer_type(words)
+    if subject is not None and words[0] == "who" and _POSSESSIVE_RE.search(text):
+        # "Who was Kaidu's grandfather?" asks for a relative, not who Kaidu is.
+        answer_type, subject = AnswerType.PERSON, None
     return Question(
         raw, text, tokens, answer_type, negated, subject, _content_words(tokens), _focus(words)
     )
