@@ -1,0 +1,780 @@
+"""Find people and organisations, their roles and aliases, and where they are mentioned."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from store.document import Entity, EntityKind
+from store.sentences import Span
+
+# --- word lists (general English, never specific to one article) -----------------------
+
+HONORIFICS_M = frozenset({"Mr", "Sir", "Lord", "King", "Prince", "Emperor", "Sultan", "Father"})
+HONORIFICS_F = frozenset(
+    {"Mrs", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess", "Empress", "Baroness"}
+)
+HONORIFICS = HONORIFICS_M | HONORIFICS_F | {"Mx", "Dr", "Prof", "Professor", "Rev", "Revd"}
+
+# Capitalised words that form a title before a name ("Ukrainian President ...").
+TITLE_WORDS = frozenset(
+    """President Vice Prime Minister Secretary Chancellor Councillor Cllr Senator Governor
+    Mayor General Colonel Captain Commander Admiral Major Lieutenant Sergeant Corporal
+    Private Marshal Pope Bishop Archbishop Cardinal Rabbi Imam Judge Justice Chief Inspector
+    Detective Constable Superintendent Commissioner Ambassador Chairman Chairwoman Chair
+    Deputy Acting Shadow Former Foreign Defence Defense Home Health Education Finance Interior
+    Culture Transport Environment Business Trade Energy Housing Work Pensions Treasury State
+    Attorney Speaker Leader Director Executive Officer Head Coach Manager Chancellor
+    Representative Rep Sen Gov Gen Col Capt Lt Sgt Supt Insp Det Premier Sheriff Dean Provost
+    Principal Headteacher Editor Founder Professor Dr Prof Doctor King Queen Prince Princess
+    Emperor Empress Sultan Sheikh Tsar Czar Khan Duke Duchess Earl Count Countess Baron""".split()
+)
+# Lower-case nouns that head a role phrase right before a name ("manager Tom Alvarez").
+ROLE_NOUNS = frozenset(
+    """president minister secretary chancellor councillor senator governor mayor leader
+    manager director chief head chair chairman chairwoman chairperson spokesman spokeswoman
+    spokesperson official officer executive boss founder owner editor reporter correspondent
+    journalist author writer historian geographer scientist researcher professor lecturer
+    teacher headteacher student doctor surgeon nurse lawyer barrister solicitor judge
+    prosecutor detective inspector constable sergeant captain commander general colonel
+    admiral ambassador envoy diplomat adviser advisor analyst economist expert campaigner
+    activist organiser organizer coordinator co-ordinator curator librarian architect
+    engineer designer artist musician singer actor actress player striker coach footballer
+    captain priest bishop vicar rabbi imam pastor monk prince princess king queen emperor
+    empress ruler general warlord counterpart colleague deputy resident residents
+    member mp mep mla msp peer candidate nominee chairs owner landlord farmer worker
+    volunteer trustee treasurer clerk commissioner superintendent sheriff philosopher
+    theorist economist poet novelist playwright composer painter sculptor explorer son
+    daughter father mother brother sister wife husband grandson granddaughter grandfather
+    grandmother nephew niece uncle aunt cousin widow heir successor predecessor
+    son-in-law daughter-in-law father-in-law mother-in-law stepson stepdaughter""".split()
+)
+# Nouns that say the following name is an organisation ("campaign group Friends of X").
+ORG_DESCRIPTORS = frozenset(
+    """group organisation organization charity company firm union party body agency
+    association club coalition network movement institute tank trust foundation
+    broadcaster newspaper publisher retailer bank insurer airline carrier supermarket
+    chain regulator watchdog council authority""".split()
+)
+ORG_HEADS = frozenset(
+    """Council Group Society Committee Company Corporation Corp Inc Ltd Plc PLC LLC Party
+    Union Association Agency Department Ministry Office Bank University College Institute
+    Foundation Trust Commission Organisation Organization Federation Authority Court
+    Parliament Assembly Army Navy Forces Force Service Services Police Club League Network
+    Alliance Coalition Fund Board Bureau Headquarters Secretariat Cabinet Government Senate
+    Congress Church Times Post News Press Airlines Airways Motors Industries Holdings
+    Partners Systems Technologies Labs Media Unit Team Executive Commission Tribunal""".split()
+)
+ORG_FIRST = frozenset({"Friends", "Ministry", "Department", "University", "Bank", "Office"})
+# Words that make a capitalised sequence a place or a thing, not a person.
+NON_NAME = frozenset(
+    """January February March April May June July August September October November
+    December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mondays Tuesdays
+    Wednesdays Thursdays Fridays Saturdays Sundays Christmas Easter Street Road Avenue Lane
+    Square Park Bridge River Lake Sea Ocean Mountain Mountains Hill Hills Valley Island
+    Islands Bay Gulf Coast Desert Forest City Town Village County Province State States
+    Region District Kingdom Republic Empire Dynasty Khanate Horde Station Airport Hospital
+    School Library Museum Gallery Theatre Theater Centre Center Hall Building Palace Castle
+    Tower Cathedral Abbey Stadium Market Garden Gardens Port Harbour Canal Strait Peninsula
+    Plain Plains East West North South Middle Central Northern Southern Eastern Western
+    Inner Outer Upper Lower Greater Great New Old Holy Royal Imperial Grand United Union
+    Nations Mandate Heaven God Act Bill Treaty War Revolution Day Prize Award Cup Games
+    Olympics Festival Conference Summit Declaration Agreement Accord Deal Plan Programme
+    Program Report Review Strategy Fund Age Era Period Century Internet Web Covid
+    Parliament Government Kremlin Pentagon Whitehall Brexit Budget""".split()
+)
+DEMONYMS = frozenset(
+    """American African Asian European British English Scottish Welsh Irish Northern
+    French German Dutch Belgian Swiss Austrian Italian Spanish Portuguese Greek Roman Latin
+    Polish Czech Slovak Hungarian Romanian Bulgarian Serbian Croatian Ukrainian Russian
+    Belarusian Lithuanian Latvian Estonian Finnish Swedish Norwegian Danish Icelandic
+    Turkish Turkic Arab Arabic Persian Iranian Iraqi Syrian Israeli Palestinian Lebanese
+    Egyptian Saudi Yemeni Afghan Pakistani Indian Bangladeshi Chinese Japanese Korean
+    Mongol Mongolian Vietnamese Thai Filipino Indonesian Malaysian Australian Canadian
+    Mexican Brazilian Argentine Argentinian Chilean Colombian Peruvian Cuban Nigerian
+    Kenyan Ethiopian Somali Sudanese Ghanaian Soviet Ottoman Byzantine Islamic Muslim
+    Christian Jewish Buddhist Confucian Catholic Protestant Orthodox Hindu Sikh Western
+    Eastern Southern Aboriginal Victorian Georgian Edwardian Tudor Medieval Anglo""".split()
+)
+# Capitalised words that start sentences or phrases and are not names.
+CAP_STOP = frozenset(
+    """The A An This That These Those There Then Than But And Or Nor So Yet For In On At By
+    To From With Without Of Into Onto Over Under After Before During Since Until While When
+    Where Why How What Who Whom Whose Which If Although Though Because As Also However
+    Meanwhile Moreover Furthermore Nevertheless Nonetheless Instead Indeed Thus Hence
+    Therefore Still Only Even Just Both All Any Each Every Some Many Most Much More Few
+    Several Such Other Another One Two Three Four Five Six Seven Eight Nine Ten First Second
+    Third Last Next Earlier Later Today Yesterday Tomorrow Tonight Now Here He She It They We
+    I You His Her Its Their Our My Your Him Them Us Me Not No Yes Please Thank Thanks Dear
+    Under Among Between Against Despite Through Throughout Within Across Around About Above
+    Below Near Outside Inside Upon Via Per Like Unlike Including Following According
+    Particularly Especially Notably Finally Similarly Additionally Overall Currently
+    Recently Previously Eventually Initially Ultimately Overall Elsewhere Otherwise""".split()
+)
+PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el"}
+)
+PARTICLES |= {"del", "dos", "das", "ter", "ten", "y", "bint", "ben", "abu", "ap"}
+DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "whose", "every"}
+)
+HUMAN_VERBS = frozenset(
+    """said says say told tells tell added adds asked asks argued argues believed believes
+    wrote writes suggested suggests claimed claims stated states explained explains insisted
+    insists warned warns urged urges announced announces declared declares felt feels
+    thought thinks died was born married succeeded ruled reigned led leads served defected
+    visited visits resigned founded refused returned learned learnt feared sought fought
+    won lost met praised criticised criticized admitted denied joined left replied
+    responded recalled noted observed identified identifies described describes called
+    calls acknowledged conceded stressed emphasised emphasized predicted promised vowed
+    hopes hoped wants wanted decided agreed disagreed opposed supported backed welcomed
+    condemned accused blamed apologised apologized thanked spoke speaks writes""".split()
+)
+_AUX = r"(?:(?:has|had|have|will|would|could|should|may|might|must|also|later|then|is|was|"
+_AUX += r"previously|recently|once|has\s+since|had\s+also)\s+){0,3}(?:(?:expected|due|set|"
+_AUX += r"going|likely|about)\s+to\s+)?"
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+_APPOSITION = re.compile(
+    r",\s+((?:the|a|an)\s+[^,;:()\"“”]{3,90}?|who\s+[^,;:()\"“”]{3,90}?)\s*(?=[,;.]|$)"
+)
+_ROLE_APPOSITION = re.compile(r",\s+([a-z][\w-]*(?:\s+[^,;:()\"“”]{0,80}?)?)\s*(?=[,;.]|$)")
+_PRONOUN_START = re.compile(r"^[\"“‘']?(He|She|His|Her)\b")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where an entity is mentioned (offsets are within the paragraph)."""
+
+    entity: str
+    paragraph: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entities:
+    """What entity extraction found: the entities, their mentions, and known genders."""
+
+    entities: tuple[Entity, ...]
+    mentions: tuple[Mention, ...]
+    genders: dict[str, str] = field(default_factory=dict)
+
+    def by_name(self) -> dict[str, Entity]:
+        return {e.name: e for e in self.entities}
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+    possessive: bool
+
+
+@dataclass
+class _Seq:
+    """A run of capitalised words inside one sentence."""
+
+    span: Span
+    tokens: list[_Token]
+    initial: bool  # starts the sentence
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+@dataclass
+class _Candidate:
+    name: str
+    kind: EntityKind
+    evidence: bool
+    role: str | None
+    description: str | None
+    honorific: str | None
+    seq: _Seq
+    start: int
+    end: int
+    strong: bool = False
+
+
+@dataclass
+class _Person:
+    name: str
+    kind: EntityKind
+    role: str | None = None
+    description: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    gender: str | None = None
+    first: tuple[int, int, int] = (0, 0, 0)
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _tokens(span: Span, paragraph: str) -> list[_Token]:
+    out: list[_Token] = []
+    for m in _TOKEN.finditer(span.text):
+        text = m.group(0)
+        possessive = False
+        for suffix in ("'s", "’s"):
+            if text.endswith(suffix) and len(text) > 2:
+                text, possessive = text[: -len(suffix)], True
+        while text and text[-1] in "'’-":
+            text, possessive = text[:-1], possessive or text[-1] in "'’"
+        if not text:
+            continue
+        start = span.start + m.start()
+        out.append(_Token(text, start, start + len(text), possessive))
+    return out
+
+
+def _sequences(span: Span, paragraph: str) -> list[_Seq]:
+    tokens = _tokens(span, paragraph)
+    seqs: list[_Seq] = []
+    i = 0
+    first_word_at = span.start + (len(span.text) - len(span.text.lstrip("\"“‘'([")))
+    while i < len(tokens):
+        tok = tokens[i]
+        if not _is_cap(tok.text):
+            i += 1
+            continue
+        run = [tok]
+        j = i + 1
+        while j < len(tokens) and not run[-1].possessive:
+            prev, nxt = run[-1], tokens[j]
+            gap = paragraph[prev.end : nxt.start]
+            is_initial = len(prev.text) == 1 and gap in {". ", "."}
+            if _is_cap(nxt.text) and (gap == " " or is_initial):
+                run.append(nxt)
+                j += 1
+                continue
+            if (
+                (nxt.text in PARTICLES or nxt.text == "of")
+                and gap == " "
+                and j + 1 < len(tokens)
+                and _is_cap(tokens[j + 1].text)
+                and paragraph[nxt.end : tokens[j + 1].start] == " "
+            ):
+                run.extend([nxt, tokens[j + 1]])
+                j += 2
+                continue
+            if (
+                nxt.text == "of"
+                and gap == " "
+                and j + 2 < len(tokens)
+                and tokens[j + 1].text == "the"
+                and _is_cap(tokens[j + 2].text)
+                and paragraph[nxt.end : tokens[j + 2].start] == " the "
+            ):
+                run.extend(tokens[j : j + 3])
+                j += 3
+                continue
+            break
+        seqs.append(_Seq(span, run, initial=tok.start == first_word_at))
+        i = j
+    return seqs
+
+
+_LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
+
+
+def _word_before(paragraph: str, pos: int, span: Span) -> str:
+    m = _LAST_WORD.search(paragraph[max(span.start, pos - 60) : pos])
+    return m.group(1) if m else ""
+
+
+def _role_before(paragraph: str, pos: int, span: Span) -> str | None:
+    """A lower-case role phrase ending right before `pos`: "German defence minister"."""
+    text = paragraph[span.start : pos]
+    if not text.endswith(" "):
+        return None
+    words = text.rstrip().split(" ")
+    if not words or not words[-1]:
+        return None
+    head = words[-1]
+    if not (head.lower() in ROLE_NOUNS or head.lower() in ORG_DESCRIPTORS):
+        return None
+    if head[:1].isupper() and head not in TITLE_WORDS and head.lower() not in ROLE_NOUNS:
+        return None
+    taken = [head]
+    for w in reversed(words[:-1]):
+        bare = w.rstrip(",;:")
+        if bare != w or not bare or bare.lower() in DETERMINERS or bare in CAP_STOP:
+            break
+        if bare.lower() in _STOP_LOWER or not re.fullmatch(r"[\w'’-]+", bare):
+            break
+        if bare.endswith(("ed", "ing")) and bare.islower() and bare not in {"acting"}:
+            break
+        taken.insert(0, bare)
+        if len(taken) >= 5:
+            break
+    return " ".join(taken)
+
+
+_STOP_LOWER = frozenset(w.lower() for w in CAP_STOP) | {
+    "and",
+    "or",
+    "with",
+    "said",
+    "says",
+    "told",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "by",
+    "as",
+}
+
+
+def _speech_after(paragraph: str, end: int, span: Span) -> bool:
+    rest = paragraph[end : span.end]
+    m = re.match(r",?\s+" + _AUX + r"([a-z]+)\b", rest)
+    return bool(m and m.group(1) in HUMAN_VERBS)
+
+
+def _after_apposition(paragraph: str, end: int, span: Span) -> tuple[str | None, str | None]:
+    """(role, description) from ", the Y of Z," or ", who chairs ...," after a name."""
+    rest = paragraph[end : span.end]
+    m = _APPOSITION.match(rest)
+    if m:
+        phrase = m.group(1).strip()
+        if phrase.startswith("who "):
+            return None, phrase
+        words = phrase.split()
+        verbish = any(w.endswith("ed") and w.islower() for w in words[2:])
+        if len(words) <= 10 and not verbish:
+            return phrase, None
+        return None, None
+    m = _ROLE_APPOSITION.match(rest)
+    if m and m.group(1).split()[0].lower() in ROLE_NOUNS:
+        return m.group(1).strip(), None
+    return None, None
+
+
+def _valid_name_word(word: str) -> bool:
+    if len(word) == 1:
+        return word.isupper()
+    if word.isupper() and len(word) > 1:
+        return False
+    if word in NON_NAME or word in DEMONYMS or word in CAP_STOP or word in ORG_HEADS:
+        return False
+    if word.endswith("s") and (word[:-1] in TITLE_WORDS or word[:-1].lower() in ROLE_NOUNS):
+        return False
+    return not word.lower().endswith(("ism", "ists"))
+
+
+def _lower_words(paragraphs: Sequence[str]) -> frozenset[str]:
+    return frozenset(w for p in paragraphs for w in re.findall(r"\b[a-z][a-z'’-]*\b", p))
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve several many few".split()
+)
+_LOCATIVE = frozenset(
+    "in at from to into near across throughout towards toward around outside within via "
+    "between against".split()
+)
+
+
+def _analyse(seq: _Seq, paragraph: str, lower_words: frozenset[str]) -> _Candidate | None:
+    tokens = list(seq.tokens)
+    span = seq.span
+    word_before = _word_before(paragraph, tokens[0].start, span).lower()
+    det_before = word_before in DETERMINERS
+    before_text = paragraph[max(span.start, tokens[0].start - 60) : tokens[0].start]
+    poss_before = bool(re.search(r"['’]s?\s$", before_text))
+    in_apposition = before_text.endswith(", ")
+    # Drop leading function words and, at the start of a sentence, common words.
+    while tokens:
+        w = tokens[0].text
+        common = seq.initial and tokens[0] is seq.tokens[0] and w.lower() in lower_words
+        if w in CAP_STOP or common or not _is_cap(w):
+            if w.lower() in DETERMINERS:
+                det_before = True
+            tokens.pop(0)
+            continue
+        break
+    while tokens and not _is_cap(tokens[-1].text):
+        tokens.pop()
+    if not tokens:
+        return None
+    words = [t.text for t in tokens]
+    start, end = tokens[0].start, tokens[-1].end
+    text = paragraph[start:end]
+    descriptor = _role_before(paragraph, start, span)
+    desc_head = descriptor.split()[-1].lower() if descriptor else ""
+
+    # Organisations.
+    firsts = [k for k, w in enumerate(words) if w in ORG_FIRST and k + 1 < len(words)]
+    if firsts and words[firsts[0] + 1] == "of":
+        tokens = tokens[firsts[0] :]
+        words = words[firsts[0] :]
+        start = tokens[0].start
+        text = paragraph[start:end]
+    if "of" in words:
+        k = words.index("of")
+        if words[0] in ORG_FIRST or any(w in ORG_HEADS for w in words[:k]):
+            return _Candidate(
+                text, EntityKind.ORGANISATION, True, descriptor, None, None, seq, start, end
+            )
+        tokens = tokens[:k]
+        words = words[:k]
+        end = tokens[-1].end
+        text = paragraph[start:end]
+    if words[-1] in ORG_HEADS or (desc_head in ORG_DESCRIPTORS and desc_head not in ROLE_NOUNS):
+        if len(words) == 1 and words[0] in ORG_HEADS:
+            return None
+        role = descriptor if desc_head in ORG_DESCRIPTORS else None
+        return _Candidate(text, EntityKind.ORGANISATION, True, role, None, None, seq, start, end)
+
+    # Honorifics and titles written in capitals before the name.
+    honorific: str | None = None
+    title: list[_Token] = []
+    while tokens and (
+        tokens[0].text in HONORIFICS
+        or tokens[0].text in TITLE_WORDS
+        or (tokens[0].text.lower() in ROLE_NOUNS and len(tokens) > 1)
+        or tokens[0].text in DEMONYMS
+        or (tokens[0].text.isupper() and len(tokens[0].text) > 1)
+    ):
+        if tokens[0].text in HONORIFICS and honorific is None:
+            honorific = tokens[0].text
+        else:
+            title.append(tokens[0])
+        tokens.pop(0)
+    real_title = any(t.text in TITLE_WORDS or t.text.lower() in ROLE_NOUNS for t in title)
+    title_text = paragraph[title[0].start : title[-1].end] if title else ""
+    if not tokens:
+        if real_title:
+            # A role used on its own ("The Defence Secretary"): remembered for later linking.
+            return _Candidate("", EntityKind.PERSON, False, title_text, None, None, seq, start, end)
+        return None
+    if title and not real_title:
+        # Only a nationality ("Latin America", "Western Xia"): not evidence of a person.
+        if len(tokens) == 1 or honorific:
+            return None
+        title, title_text = [], ""
+    words = [t.text for t in tokens]
+    if not all(_valid_name_word(w) for w in words) or words[-1].endswith("."):
+        return None
+    if len(words) == 1 and len(words[0]) == 1:
+        return None
+    name_start = tokens[0].start
+    name = paragraph[name_start:end]
+    role = None
+    if title:
+        lower_role = _role_before(paragraph, title[0].start, span)
+        role = f"{lower_role} {title_text}" if lower_role else title_text
+    elif descriptor and desc_head in ROLE_NOUNS:
+        role = descriptor
+    app_role, description = (None, None)
+    if not in_apposition:
+        app_role, description = _after_apposition(paragraph, end, span)
+    if role is None:
+        role = app_role
+    initials = any(len(w) == 1 for w in words[:-1])
+    speech = _speech_after(paragraph, end, span)
+    evidence = bool(
+        honorific
+        or title
+        or role
+        or description
+        or initials
+        or speech
+        or re.match(r",?\s+who\b", paragraph[end : span.end])
+        or re.search(
+            r"\b(?:such as|according to)\s$",
+            paragraph[max(span.start, name_start - 30) : name_start],
+        )
+    )
+    if (det_before or poss_before) and not (honorific or title or role):
+        return None
+    if word_before in _LOCATIVE and not (honorific or title or role or speech):
+        return None
+    if len(words) == 1 and (word_before.isdigit() or word_before in _NUMBER_WORDS):
+        return None
+    sentence_start = seq.initial and tokens[0] is seq.tokens[0]
+    strong = bool(honorific or speech or tokens[-1].possessive or title or role or sentence_start)
+    if len(words) == 1 and not (honorific or title or role):
+        evidence = False
+    return _Candidate(
+        name,
+        EntityKind.PERSON,
+        evidence,
+        role,
+        description,
+        honorific,
+        seq,
+        name_start,
+        end,
+        strong,
+    )
+
+
+def _gender_from(honorific: str | None) -> str | None:
+    if honorific in HONORIFICS_M:
+        return "m"
+    if honorific in HONORIFICS_F:
+        return "f"
+    return None
+
+
+def extract_entities(paragraphs: Sequence[str], spans: Sequence[Span]) -> Entities:
+    """People and organisations in the document, with roles, aliases and mentions."""
+    lower_words = _lower_words(paragraphs)
+    cands: list[_Candidate] = []
+    for span in spans:
+        para = paragraphs[span.paragraph - 1]
+        for seq in _sequences(span, para):
+            cand = _analyse(seq, para, lower_words)
+            if cand is not None:
+                cands.append(cand)
+
+    people: dict[str, _Person] = {}
+
+    def pos(c: _Candidate) -> tuple[int, int, int]:
+        return (c.seq.span.paragraph, c.seq.span.index, c.start)
+
+    def add(c: _Candidate) -> _Person:
+        person = people.get(c.name)
+        if person is None:
+            person = _Person(c.name, c.kind, first=pos(c))
+            people[c.name] = person
+        if person.role is None and c.role:
+            person.role = c.role
+        if person.description is None and c.description:
+            person.description = c.description
+        person.gender = person.gender or _gender_from(c.honorific)
+        return person
+
+    multi = [
+        c for c in cands if c.name and (len(c.name.split()) > 1 or c.kind is not EntityKind.PERSON)
+    ]
+    # "The Health Secretary will ..." then "Maria Lopez and X will ..." as the next sentence.
+    order = {(s.paragraph, s.index): i for i, s in enumerate(spans)}
+    role_only = {order[(c.seq.span.paragraph, c.seq.span.index)] for c in cands if not c.name}
+    named = {order[(c.seq.span.paragraph, c.seq.span.index)] for c in cands if c.evidence}
+    for c in multi:
+        at = order[(c.seq.span.paragraph, c.seq.span.index)]
+        if at - 1 in role_only and at - 1 not in named and c.start == c.seq.span.start:
+            c.evidence = True
+    # Multi-word names with evidence, then those linked to them by coordination or reuse.
+    for c in multi:
+        if c.evidence or c.kind is EntityKind.ORGANISATION:
+            add(c)
+    single_words = {c.name for c in cands if c.name and len(c.name.split()) == 1}
+    strong_singles = {c.name for c in cands if c.strong and len(c.name.split()) == 1}
+    changed = True
+    while changed:
+        changed = False
+        for c in multi:
+            if c.name in people:
+                continue
+            parts = c.name.split()
+            reused = parts[-1] in single_words or parts[0] in strong_singles
+            coordinated = any(
+                o.name in people
+                and o.seq.span is c.seq.span
+                and re.fullmatch(
+                    r"\s*(?:,|,?\s*and|,?\s*or)\s*",
+                    paragraphs[c.seq.span.paragraph - 1][min(o.end, c.end) : max(o.start, c.start)],
+                )
+                is not None
+                for o in cands
+            )
+            if reused or coordinated:
+                add(c)
+                changed = True
+
+    persons = [p for p in people.values() if p.kind is EntityKind.PERSON]
+
+    def link(word: str, strong: bool = True) -> _Person | None:
+        by_last = [p for p in persons if p.name.split()[-1] == word and p.name != word]
+        if len(by_last) == 1:
+            return by_last[0]
+        by_first = [p for p in persons if p.name.split()[0] == word and p.name != word]
+        if strong and not by_last and len(by_first) == 1:
+            return by_first[0]
+        return None
+
+    mentions: list[Mention] = []
+    role_mentions: list[_Candidate] = []
+    for c in cands:
+        para = paragraphs[c.seq.span.paragraph - 1]
+        if not c.name:
+            role_mentions.append(c)
+            continue
+        target = people.get(c.name)
+        if target is not None and len(c.name.split()) == 1 and c.kind is EntityKind.PERSON:
+            target = link(c.name, c.strong) or target
+        if target is None and len(c.name.split()) == 1:
+            target = link(c.name, c.strong)
+            if target is None and c.evidence:
+                canonical = f"{c.honorific} {c.name}" if c.honorific and not c.role else c.name
+                c = _Candidate(
+                    canonical,
+                    c.kind,
+                    True,
+                    c.role,
+                    c.description,
+                    c.honorific,
+                    c.seq,
+                    c.start,
+                    c.end,
+                )
+                target = add(c)
+                persons.append(target)
+                if canonical != c.name.split()[-1]:
+                    target.aliases.append(canonical.split()[-1])
+        if target is None:
+            continue
+        if c.honorific:
+            target.gender = target.gender or _gender_from(c.honorific)
+            form = f"{c.honorific} {c.name.split()[-1]}"
+            if form != target.name and form not in target.aliases:
+                target.aliases.append(form)
+        if target.role is None and c.role:
+            target.role = c.role
+        if target.description is None and c.description:
+            target.description = c.description
+        if c.name != target.name and c.name not in target.aliases:
+            target.aliases.append(c.name)
+        mstart = c.seq.tokens[0].start if c.honorific else c.start
+        mentions.append(
+            Mention(
+                target.name,
+                c.seq.span.paragraph,
+                c.seq.span.index,
+                mstart,
+                c.end,
+                para[mstart : c.end],
+            )
+        )
+
+    _link_role_subjects(role_mentions, mentions, people, spans)
+    _infer_genders(people, mentions, spans)
+
+    entities: list[Entity] = []
+    for p in sorted(people.values(), key=lambda p: p.first):
+        aliases = list(p.aliases)
+        if p.kind is EntityKind.PERSON and len(p.name.split()) > 1:
+            last = p.name.split()[-1]
+            if link(last) is p and last not in aliases and _valid_name_word(last):
+                aliases.insert(0, last)
+        role = p.role
+        if p.description:
+            role = f"{role}, {p.description}" if role else p.description
+        entities.append(Entity(p.name, p.kind, role, tuple(dict.fromkeys(aliases))))
+    genders = {p.name: p.gender for p in people.values() if p.gender}
+    mentions.sort(key=lambda m: (m.paragraph, m.sentence, m.start))
+    return Entities(tuple(entities), tuple(mentions), genders)
+
+
+def _link_role_subjects(
+    role_mentions: list[_Candidate],
+    mentions: list[Mention],
+    people: dict[str, _Person],
+    spans: Sequence[Span],
+) -> None:
+    """ "The Defence Secretary will ..." then "John Healey and X will ..." in the next sentence."""
+    order = {(s.paragraph, s.index): i for i, s in enumerate(spans)}
+    for rm in role_mentions:
+        span = rm.seq.span
+        para_text = span.text
+        after = [
+            m
+            for m in mentions
+            if (m.paragraph, m.sentence) == (span.paragraph, span.index) and m.start >= rm.end
+        ]
+        if rm.role and after:
+            nearest = min(after, key=lambda m: m.start)
+            gap = para_text[rm.end - span.start : nearest.start - span.start]
+            person = people[nearest.entity]
+            if gap == ", " and person.kind is EntityKind.PERSON:
+                # "The Environment Secretary, Steve Reed, told MPs ..."
+                if person.role is None:
+                    person.role = rm.role
+                if rm.role not in person.aliases:
+                    person.aliases.append(rm.role)
+                continue
+        if not rm.role or any(
+            m.paragraph == span.paragraph and m.sentence == span.index for m in mentions
+        ):
+            continue
+        at = order[(span.paragraph, span.index)]
+        if at + 1 >= len(spans):
+            continue
+        nxt = spans[at + 1]
+        following = [m for m in mentions if (m.paragraph, m.sentence) == (nxt.paragraph, nxt.index)]
+        if not following or following[0].start - nxt.start > 1:
+            continue
+        first = people[following[0].entity]
+        if first.role is None:
+            first.role = rm.role
+        if rm.role not in first.aliases:
+            first.aliases.append(rm.role)
+        counterpart = re.search(
+            r"\b(?:his|her)\s+((?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+){0,2}("
+            + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+            + r"))\b",
+            span.text,
+        )
+        if counterpart and len(following) > 1:
+            second = people[following[1].entity]
+            between = nxt.text[following[0].end - nxt.start : following[1].start - nxt.start]
+            if re.fullmatch(r"\s*and\s*", between) and second.role is None:
+                second.role = counterpart.group(1)
+        mentions.append(
+            Mention(
+                first.name,
+                span.paragraph,
+                span.index,
+                rm.start,
+                rm.end,
+                rm.seq.span.text[rm.start - span.start : rm.end - span.start],
+            )
+        )
+
+
+def _infer_genders(
+    people: dict[str, _Person], mentions: list[Mention], spans: Sequence[Span]
+) -> None:
+    """Guess he/she from a sentence about one person followed by "He ..." or "She ..."."""
+    votes: dict[str, list[str]] = {}
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault((m.paragraph, m.sentence), []).append(m)
+    for prev, cur in itertools.pairwise(spans):
+        ms = sorted(by_sentence.get((prev.paragraph, prev.index), []), key=lambda m: m.start)
+        if not ms or by_sentence.get((cur.paragraph, cur.index)):
+            continue
+        if len(prev.text[: ms[0].start - prev.start].split()) > 4:
+            continue
+        match = _PRONOUN_START.match(cur.text)
+        if match:
+            votes.setdefault(ms[0].entity, []).append(
+                "f" if match.group(1) in {"She", "Her"} else "m"
+            )
+    for name, vs in votes.items():
+        person = people.get(name)
+        if person and person.gender is None and len(set(vs)) == 1:
+            person.gender = vs[0]

@@ -1,0 +1,345 @@
+"""Find direct quotes (speech, not scare quotes) and attribute each to its speaker."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from store.document import EntityKind, Quote
+from store.entities import DETERMINERS, ROLE_NOUNS, Entities, Mention
+from store.sentences import Span
+from store.text import fold
+
+_OPEN = "“"
+_CLOSE = "”"
+
+
+def _forms(base: str) -> set[str]:
+    if base.endswith("e"):
+        return {base, base + "s", base + "d", base[:-1] + "ing"}
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    return {base, base + "s", base + "ed", base + "ing"}
+
+
+_IRREGULAR = {
+    "said",
+    "says",
+    "saying",
+    "say",
+    "told",
+    "tell",
+    "tells",
+    "telling",
+    "wrote",
+    "write",
+    "writes",
+    "writing",
+    "written",
+    "admitted",
+    "admitting",
+    "admit",
+    "admits",
+    "pointed",
+    "spoke",
+    "speaking",
+}
+_REGULAR = """add ask urge warn insist argue explain state claim suggest note declare announce
+reply respond acknowledge stress emphasise emphasize predict promise vow recall remark comment
+observe describe call identify conclude concede assert maintain contend tweet confirm deny
+complain criticise criticize praise accuse demand plead propose recommend report reveal caution
+joke quip whisper shout exclaim answer testify tell""".split()
+SPEECH_VERBS = frozenset(_IRREGULAR | {f for b in _REGULAR for f in _forms(b)})
+_GERUND_SUBJECT = frozenset(v for v in SPEECH_VERBS if v.endswith("ing"))
+
+_AUX = (
+    r"(?:(?:has|had|have|will|would|could|should|may|might|must|also|later|then|is|was|were|"
+    r"are|be|been|being|once|previously|recently|repeatedly|publicly|privately|reportedly|"
+    r"not|never|went\s+on\s+to|\w+ly)\s+){0,4}(?:(?:expected|due|set|going|likely|about|"
+    r"able|understood|believed|thought)\s+to\s+)?"
+)
+_VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_TAIL_VERB_FIRST = re.compile(
+    r"^[\s,.!?;—–-]*(?:" + _VERB_ALT + r")\s+(?P<subj>[^,.;:!?\"“”()]{1,80})", re.UNICODE
+)
+_TAIL_SUBJ_FIRST = re.compile(
+    r"^[\s,.!?;—–-]*(?P<subj>[^,.;:!?\"“”()]{1,80}?)\s+" + _AUX + r"(?:" + _VERB_ALT + r")\b"
+)
+_TAIL_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<subj>[^,.;:!?\"“”()]{1,80})")
+_LEAD_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,.;:!?\"“”()]{1,80}),\s*$", re.I)
+_VERB_IN_LEAD = re.compile(r"\b(" + _VERB_ALT + r")\b")
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|and|but|while|because|when|after|before)\b")
+_APPOSITIVE = re.compile(r",\s*(?:who|which|whose|the|a|an)\b[^,]{0,90},")
+_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+
+
+@dataclass
+class _Raw:
+    """A quote found in the text: the content pieces, one per paragraph."""
+
+    pieces: list[tuple[int, int, int]]  # (paragraph number, start, end) of the content
+    opener: int  # offset of the opening mark in the first paragraph
+    closer: int | None  # offset of the closing mark in the last paragraph
+
+
+def _runs(paragraph: str) -> list[tuple[int, int | None]]:
+    """(open, close) offsets of double-quote marks; close is None when never closed."""
+    runs: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    n = len(paragraph)
+    for i, ch in enumerate(paragraph):
+        if ch == _OPEN or (ch == '"' and open_at is None):
+            if open_at is None:
+                nxt = paragraph[i + 1] if i + 1 < n else " "
+                if ch == '"' and nxt.isspace() and i > 0 and not paragraph[i - 1].isspace():
+                    continue  # a stray closing mark
+                open_at = i
+        elif ch in {_CLOSE, '"'} and open_at is not None:
+            runs.append((open_at, i))
+            open_at = None
+    if open_at is not None:
+        runs.append((open_at, None))
+    return runs
+
+
+def _starts_with_quote(paragraph: str) -> bool:
+    return paragraph[:1] in {_OPEN, '"'}
+
+
+def find_raw_quotes(paragraphs: Sequence[str], spans: Sequence[Span]) -> list[_Raw]:
+    """Every double-quoted stretch, joining the newspaper multi-paragraph convention."""
+    sentence_end = {(s.paragraph, s.start): s.end for s in spans}
+    sentences_by_para: dict[int, list[Span]] = {}
+    for s in spans:
+        sentences_by_para.setdefault(s.paragraph, []).append(s)
+    raws: list[_Raw] = []
+    inside: set[int] = set()  # paragraphs wholly inside a multi-paragraph quote
+    continued: set[int] = set()  # paragraphs whose first quote closes an earlier one
+    for p, para in enumerate(paragraphs):
+        if p in inside:
+            continue
+        runs = _runs(para)[1:] if p in continued else _runs(para)
+        for a, b in runs:
+            if b is not None:
+                raws.append(_Raw([(p + 1, a + 1, b)], a, b))
+                continue
+            pieces = [(p + 1, a + 1, len(para))]
+            closer: int | None = None
+            q = p + 1
+            while q < len(paragraphs) and _starts_with_quote(paragraphs[q]):
+                first_close = _runs(paragraphs[q])[0][1]
+                if first_close is None:
+                    pieces.append((q + 1, 1, len(paragraphs[q])))
+                    inside.add(q)
+                    q += 1
+                    continue
+                pieces.append((q + 1, 1, first_close))
+                closer = first_close
+                continued.add(q)
+                break
+            if len(pieces) == 1 and a > 0:
+                # Never closed and not continued: end at the end of its sentence.
+                for s in sentences_by_para.get(p + 1, []):
+                    if s.start <= a < s.end:
+                        pieces = [(p + 1, a + 1, sentence_end[(s.paragraph, s.start)])]
+            raws.append(_Raw(pieces, a, closer))
+    return raws
+
+
+def _span_at(spans: Sequence[Span], paragraph: int, offset: int) -> Span:
+    best = spans[0]
+    for s in spans:
+        if s.paragraph == paragraph and s.start <= offset:
+            best = s
+        elif s.paragraph > paragraph:
+            break
+    return best
+
+
+def _blank_quotes(text: str) -> str:
+    """Replace quoted stretches with spaces (same length) so verbs inside are ignored."""
+    out = list(text)
+    for a, b in _runs(text):
+        end = len(text) if b is None else b + 1
+        for i in range(a, end):
+            out[i] = " "
+    return "".join(out)
+
+
+class _Resolver:
+    """Resolves a subject phrase or pronoun to an entity name."""
+
+    def __init__(self, entities: Entities, spans: Sequence[Span]) -> None:
+        self.entities = entities
+        self.by_name = entities.by_name()
+        self.spans = list(spans)
+        self.order = {(s.paragraph, s.index): i for i, s in enumerate(spans)}
+        self.mentions: dict[tuple[int, int], list[Mention]] = {}
+        for m in entities.mentions:
+            self.mentions.setdefault((m.paragraph, m.sentence), []).append(m)
+
+    def is_person(self, name: str) -> bool:
+        e = self.by_name.get(name)
+        return e is not None and e.kind is EntityKind.PERSON
+
+    def mentions_in(self, span: Span, start: int, end: int) -> list[Mention]:
+        return [
+            m
+            for m in self.mentions.get((span.paragraph, span.index), [])
+            if start <= m.start and m.end <= end
+        ]
+
+    def pronoun(self, span: Span, pos: int, gender: str | None) -> str | None:
+        at = self.order[(span.paragraph, span.index)]
+        for i in range(at, max(-1, at - 8), -1):
+            s = self.spans[i]
+            ms = sorted(self.mentions.get((s.paragraph, s.index), []), key=lambda m: m.start)
+            if i == at:
+                ms = [m for m in ms if m.end <= pos]
+            persons = [m for m in ms if self.is_person(m.entity)]
+            if not persons:
+                continue
+            for m in persons:
+                g = self.entities.genders.get(m.entity)
+                if gender is None or g is None or g == gender:
+                    return m.entity
+        return None
+
+    def phrase(self, span: Span, start: int, end: int, paragraph: str) -> str | None:
+        """The entity (or a descriptive phrase) named by paragraph[start:end]."""
+        ms = self.mentions_in(span, start, end)
+        if ms:
+            return max(ms, key=lambda m: m.start).entity
+        words = re.findall(r"[\w'’-]+", paragraph[start:end])
+        if not words:
+            return None
+        last = words[-1].lower()
+        if last in _PRONOUNS:
+            return self.pronoun(span, start, _PRONOUNS[last])
+        if last in {"they", "we", "i", "you", "it"}:
+            return None
+        phrase = " ".join(words)
+        folded = fold(phrase).lower()
+        bare = re.sub(r"^(?:the|a|an)\s+", "", folded)
+        for e in self.entities.entities:
+            roles = [e.role or "", *e.aliases]
+            if any(bare and fold(r).lower() == bare for r in roles):
+                return e.name
+        if len(words) <= 6 and last in ROLE_NOUNS | {"spokesperson", "spokesman", "source"}:
+            return re.sub(r"^(?:The|A|An|the|a|an)\s+", "", phrase)
+        return None
+
+
+_TERM_BEFORE = (DETERMINERS - {"that"}) | {"so-called", "word", "term", "phrase", "his", "her"}
+
+
+def _is_term(paragraph: str, opener: int, content: str) -> bool:
+    """Scare quotes and quoted terms: `the “coalition of the willing”`."""
+    before = re.findall(r"[\w'’-]+|[^\w\s]", paragraph[:opener])[-3:]
+    lowered = [w.lower() for w in before]
+    if lowered and lowered[-1] in _TERM_BEFORE:
+        return True
+    if len(lowered) >= 2 and lowered[-2] in _TERM_BEFORE and lowered[-1].isalpha():
+        return lowered[-1] not in SPEECH_VERBS
+    words = content.split()
+    return len(words) <= 3 and bool(lowered) and lowered[-1] in {"as", "called", "named"}
+
+
+def _full_sentence(content: str) -> bool:
+    return content[:1].isupper() and len(content.split()) >= 5
+
+
+def _subject_before(text: str, verb_start: int) -> tuple[int, int]:
+    """(start, end) of the subject phrase before a verb in `text`."""
+    head = text[:verb_start]
+    aux = re.search(r"(?:\s+" + _AUX.rstrip("?") + r")?\s*$", head)
+    end = aux.start() if aux and aux.start() > 0 else len(head.rstrip())
+    cleaned = _APPOSITIVE.sub(lambda m: " " * len(m.group(0)), head[:end])
+    breaks = list(_CLAUSE_BREAK.finditer(cleaned))
+    start = breaks[-1].end() if breaks else 0
+    while start < end and cleaned[start].isspace():
+        start += 1
+    return start, end
+
+
+def extract_quotes(
+    paragraphs: Sequence[str], spans: Sequence[Span], entities: Entities
+) -> list[Quote]:
+    """Direct quotes that are speech, each with its speaker (None when unknown)."""
+    if not spans:
+        return []
+    resolver = _Resolver(entities, spans)
+    quotes: list[Quote] = []
+    last_speaker_by_para: dict[int, str] = {}
+    for raw in find_raw_quotes(paragraphs, spans):
+        p_first = raw.pieces[0][0]
+        para = paragraphs[p_first - 1]
+        span = _span_at(spans, p_first, raw.opener)
+        contents = [paragraphs[p - 1][a:b].strip() for p, a, b in raw.pieces]
+        text = "\n".join(c for c in contents if c).rstrip(",;: ")
+        if not text:
+            continue
+        multi = len(raw.pieces) > 1
+        full = multi or _full_sentence(text)
+        if not multi and not full and _is_term(para, raw.opener, text):
+            continue
+        speaker: str | None = None
+        attributed = False
+
+        # Attribution after the closing mark: `," Mr X said.` / `," said X.`
+        p_last = raw.pieces[-1][0]
+        last_para = paragraphs[p_last - 1]
+        if raw.closer is not None:
+            end_span = _span_at(spans, p_last, raw.closer)
+            tail_start = raw.closer + 1
+            tail = last_para[tail_start : end_span.end]
+            for pattern in (_TAIL_ACCORDING, _TAIL_VERB_FIRST, _TAIL_SUBJ_FIRST):
+                m = pattern.match(tail)
+                if m:
+                    a = tail_start + m.start("subj")
+                    b = tail_start + m.end("subj")
+                    speaker = resolver.phrase(end_span, a, b, last_para)
+                    attributed = True
+                    break
+
+        # Attribution before the opening mark, in the same sentence.
+        lead = _blank_quotes(para[span.start : raw.opener])
+        if not attributed and lead.strip():
+            m = _LEAD_ACCORDING.search(lead)
+            verbs = list(_VERB_IN_LEAD.finditer(lead))
+            if m:
+                speaker = resolver.phrase(
+                    span, span.start + m.start("subj"), span.start + m.end("subj"), para
+                )
+                attributed = True
+            elif verbs:
+                verb = verbs[-1]
+                if verb.group(1) in _GERUND_SUBJECT:
+                    ms = resolver.mentions_in(span, span.start, span.start + verb.start())
+                    persons = [x for x in ms if resolver.is_person(x.entity)]
+                    speaker = persons[0].entity if persons else None
+                else:
+                    a, b = _subject_before(lead, verb.start())
+                    speaker = resolver.phrase(span, span.start + a, span.start + b, para)
+                attributed = True
+
+        if not attributed and full:
+            speaker = last_speaker_by_para.get(p_first) or (
+                last_speaker_by_para.get(p_first - 1) if raw.opener == 0 else None
+            )
+            attributed = speaker is not None
+        if not attributed or (speaker is None and not full):
+            continue
+        if speaker is not None:
+            last_speaker_by_para[p_last] = speaker
+        quotes.append(
+            Quote(
+                text=text,
+                speaker=speaker,
+                paragraph=p_first,
+                sentence=span.index,
+                paragraphs=tuple(p for p, _, _ in raw.pieces),
+            )
+        )
+    return quotes
