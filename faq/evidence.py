@@ -51,9 +51,11 @@ class Evidence:
     amount: bool
     place: bool
     reason: bool
+    located: bool = False
 
 
 NO_EVIDENCE = Evidence(date=False, number=False, amount=False, place=False, reason=False)
+"""Evidence of a sentence with no facts at all."""
 
 
 def evidence_of(sentence: Sentence, organisations: tuple[str, ...] = ()) -> Evidence:
@@ -64,9 +66,11 @@ def evidence_of(sentence: Sentence, organisations: tuple[str, ...] = ()) -> Evid
     """
     text = sentence.text
     inside = [name for name in organisations if name in text]
-    places = [m.group(1) for m in _PLACE_RE.finditer(text)] + list(sentence.places)
-    places = [p for p in places if not any(p in name for name in inside)]
+    located = [m.group(1) for m in _PLACE_RE.finditer(text)]
+    located = [p for p in located if not any(p in name for name in inside)]
+    places = located + [p for p in sentence.places if not any(p in name for name in inside)]
     return Evidence(
+        located=bool(located or _DIRECTION_RE.search(text)),
         date=bool(sentence.dates or _YEAR_RE.search(text) or _DATE_WORD_RE.search(text)),
         number=bool(sentence.numbers or sentence.amounts or _NUMBER_RE.search(text)),
         amount=bool(sentence.amounts or _AMOUNT_RE.search(text)),

@@ -100,7 +100,7 @@ class BriefingIndex:
         for s in self.sentences:
             for word in s.folded_words:
                 self.vocabulary.setdefault(word, stem(word))
-        self._vocab_list = sorted(w for w in self.vocabulary if len(w) >= 4)
+        self._vocab_list = sorted(w for w in self.vocabulary if len(w) >= 3)
         self.by_stem_prefix: dict[str, set[str]] = {}
         for term in self.doc_freq:
             if len(term) >= 5:
@@ -216,6 +216,13 @@ class BriefingIndex:
         if sentence.sentence.paragraph - before.sentence.paragraph > 1:
             return None
         return before
+
+    def cohesive(self, first: IndexedSentence, second: IndexedSentence) -> bool:
+        """Return True when two sentences are about the same people or things."""
+        if first.entities & second.entities:
+            return True
+        shared = set(first.stems) & set(second.stems)
+        return sum(1 for term in shared if self.idf.get(term, 0.0) >= self.max_idf / 2) >= 2
 
     # -- more look-ups -----------------------------------------------------------------
 

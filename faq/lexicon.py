@@ -44,7 +44,8 @@ STOPWORDS = frozenset(
 # ("Europe thought of itself as what?"); they count, but little.
 WEAK_WORDS = frozenset(
     "itself himself herself themselves both each other others most own against over under "
-    "between during through until above below few such only again once same".split()
+    "between during through until above below few such only again once same make makes made "
+    "making carry carried carrying happen happens happened".split()
 )
 CONTENT_STOPWORDS = STOPWORDS - WEAK_WORDS
 
@@ -124,6 +125,12 @@ def stem_forms(word: str) -> tuple[str, ...]:
                 if form not in forms:
                     forms.append(form)
     return tuple(forms)
+
+
+def is_noun_only(word: str) -> bool:
+    """Return True when `word` can only be a noun ("policies", not "proposed")."""
+    lemmas = getAllLemmas(word) if word.isalpha() else {}
+    return bool(lemmas) and set(lemmas) <= {"NOUN", "PROPN"}
 
 
 def is_english_word(word: str) -> bool:

@@ -15,6 +15,7 @@ from faq.lexicon import (
     NEGATIONS,
     STOPWORDS,
     WEAK_WORDS,
+    is_english_word,
     opposite_forms,
     stem,
     stem_forms,
@@ -28,7 +29,7 @@ ANSWER_THRESHOLD = 0.3
 
 # How much a question word the briefing never uses counts against a sentence,
 # relative to the rarest word the briefing does use.
-UNSEEN_WEIGHT = 0.55
+UNSEEN_WEIGHT = 1.0
 
 TYPO_QUALITY = 0.9
 RELATED_QUALITY = 0.8
@@ -85,12 +86,48 @@ def answer_question(
     about_person = answer_about_person(index, question)
     if about_person is not None:
         return about_person
-    candidates = rank(index, question)
-    if not candidates or candidates[0].score < ANSWER_THRESHOLD:
-        return abstain(index, question, candidates)
-    if contradicts(index, question, candidates[0].sentence):
+    terms = question_terms(index, question)
+    candidates = rank(index, question, terms)
+    if (
+        not candidates
+        or candidates[0].score < ANSWER_THRESHOLD
+        or names_unknown_thing(question, terms)
+        or matches_only_names(question, terms, candidates[0])
+        or contradicts(index, question, candidates[0].sentence)
+    ):
         return abstain(index, question, candidates)
     return compose(index, question, candidates)
+
+
+def names_unknown_thing(question: Question, terms: list[Term]) -> bool:
+    """Return True when the question names something the briefing never mentions.
+
+    "What is the capital of Germany?" is not about a briefing without Germany
+    in it, however well "capital" matches.
+    """
+    unmatched = {t.word for t in terms if not t.matches and t.entity is None}
+    for position, token in enumerate(question.tokens):
+        capitalised = token.text[:1].isupper() and not token.text.isupper()
+        if (
+            token.folded in unmatched
+            and capitalised
+            and (position > 0 or not is_english_word(token.folded))
+        ):
+            return True
+    return False
+
+
+def matches_only_names(question: Question, terms: list[Term], best: Candidate) -> bool:
+    """Return True when only a name in the question matches ("Pistorius's favourite food?").
+
+    A sentence that merely names the person asked about does not answer an
+    untyped question about them, unless it links two people the question names.
+    """
+    named = {t.entity for t in terms if t.entity is not None}
+    others = [t for t in terms if t.entity is None and t.word not in WEAK_WORDS]
+    if len(named) != 1 or not others or any(t.word in best.matched for t in others):
+        return False
+    return _type_fit(question, best.sentence, named) <= 0
 
 
 def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSentence) -> bool:
@@ -163,9 +200,12 @@ def mentioned_entities(index: BriefingIndex, question: Question) -> dict[int, se
     return found
 
 
-def rank(index: BriefingIndex, question: Question) -> list[Candidate]:
+def rank(
+    index: BriefingIndex, question: Question, terms: list[Term] | None = None
+) -> list[Candidate]:
     """Return the sentences that share anything with the question, best first."""
-    terms = question_terms(index, question)
+    if terms is None:
+        terms = question_terms(index, question)
     total = sum(t.weight for t in terms) or 1.0
     question_entities = {t.entity for t in terms if t.entity is not None}
     about_speech = _asks_about_speech(question)
@@ -182,7 +222,12 @@ def rank(index: BriefingIndex, question: Question) -> list[Candidate]:
         fit = _type_fit(question, sentence, question_entities)
         previous = index.previous(sentence)
         if previous is not None and (
-            sentence.anaphoric or (fit > 0 and _type_fit(question, previous, question_entities) < 0)
+            sentence.anaphoric
+            or (
+                fit > 0
+                and _type_fit(question, previous, question_entities) <= 0
+                and index.cohesive(previous, sentence)
+            )
         ):
             inherited = [CONTEXT_SHARE * q for q in qualities[previous.position]]
             own = [max(a, b) for a, b in zip(own, inherited, strict=True)]
@@ -290,6 +335,8 @@ def _type_fit(question: Question, sentence: IndexedSentence, question_entities: 
     elif wanted is AnswerType.AMOUNT:
         fits = evidence.amount
     elif wanted is AnswerType.PLACE:
+        if evidence.place and not evidence.located:
+            return 0.0
         fits = evidence.place
     elif wanted is AnswerType.REASON:
         fits = evidence.reason

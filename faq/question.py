@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from faq.lexicon import (
     QUESTION_WORDS,
     STOPWORDS,
     Token,
+    is_noun_only,
     tokenize,
     word_parts,
 )
@@ -38,6 +38,7 @@ PLACE_NOUNS = frozenset(
 PERSON_NOUNS = frozenset(
     "person people man woman leader leaders minister official officials who".split()
 )
+KIND_NOUNS = frozenset("kind kinds type types sort sorts form forms".split())
 ANSWER_TYPE_NOUNS = DATE_NOUNS | PLACE_NOUNS | frozenset("person".split())
 YES_NO_STARTS = frozenset(
     "is are was were do does did will would can could has have had should shall may".split()
@@ -97,8 +98,13 @@ def analyse(raw: str) -> Question:
 
 def _focus(words: list[str]) -> str | None:
     """Return the noun a "which X" / "what X" question asks to name ("which union")."""
-    for wh, noun in itertools.pairwise(words):
-        if wh in ("which", "what") and noun not in STOPWORDS and noun not in ANSWER_TYPE_NOUNS:
+    for i, wh in enumerate(words[:-1]):
+        if wh not in ("which", "what"):
+            continue
+        noun = words[i + 1]
+        if noun in KIND_NOUNS and words[i + 2 : i + 3] == ["of"]:
+            return words[i + 3] if i + 3 < len(words) else None
+        if noun not in STOPWORDS and noun not in ANSWER_TYPE_NOUNS:
             return noun
     return None
 
@@ -113,8 +119,10 @@ def _content_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
     previous = ""
     for token in tokens:
         word = token.folded
-        names_answer_type = (previous == "how" and word in HOW_WORDS) or (
-            previous in ("what", "which") and word in ANSWER_TYPE_NOUNS
+        names_answer_type = (
+            (previous == "how" and word in HOW_WORDS)
+            or (previous in ("what", "which") and word in ANSWER_TYPE_NOUNS)
+            or (previous in ("what", "which") and word in KIND_NOUNS)
         )
         previous = word
         if names_answer_type:
@@ -145,9 +153,7 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
         joined,
     ):
         return AnswerType.DATE, None
-    if re.search(r"\bwhere\b", joined) or re.search(
-        r"\b(what|which) (" + "|".join(sorted(PLACE_NOUNS)) + r")\b", joined
-    ):
+    if re.search(r"\bwhere\b", joined) or _asks_for_place(words):
         return AnswerType.PLACE, None
     if re.search(r"\bwhy\b", joined):
         return AnswerType.REASON, None
@@ -162,6 +168,15 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
     if subject:
         return AnswerType.DEFINITION, subject
     return AnswerType.THING, None
+
+
+def _asks_for_place(words: list[str]) -> bool:
+    """Return True for "which city …" but not for "which state policies …"."""
+    for i, word in enumerate(words[:-1]):
+        if word in ("what", "which") and words[i + 1] in PLACE_NOUNS:
+            following = words[i + 2] if i + 2 < len(words) else ""
+            return not is_noun_only(following)
+    return False
 
 
 def _is_subject(words: list[str], wh: tuple[str, ...]) -> str | None:
