@@ -23,8 +23,18 @@ MAX_SUGGESTIONS = 3
 _CLAUSE_RE = re.compile(r"[^,;:()–—]+[,;:()–—]*")
 
 
-def compose(index: BriefingIndex, question: Question, candidates: Sequence[Candidate]) -> Answer:
-    """Return the answer built from the best candidate sentence."""
+def compose(
+    index: BriefingIndex,
+    question: Question,
+    candidates: Sequence[Candidate],
+    *,
+    speakers: frozenset[str] = frozenset(),
+) -> Answer:
+    """Return the answer built from the best candidate sentence.
+
+    `speakers` are the people a "what did X say" question asks about: their
+    quotes come with the answer even when the best sentence is reported speech.
+    """
     best = candidates[0]
     sentence = best.sentence
     lead = _lead_text(index, question, best)
@@ -33,7 +43,7 @@ def compose(index: BriefingIndex, question: Question, candidates: Sequence[Candi
         answered=True,
         answer=lead,
         confidence=round(min(1.0, max(0.0, best.score / 1.1)), 3),
-        quotes=_quotes(index, sentence),
+        quotes=_quotes(index, sentence, speakers),
         sources=(_source(index, sentence),),
     )
 
@@ -124,14 +134,17 @@ def _span(text: str, matched: Sequence[str], *, reserve: int = 0) -> str:
     return span
 
 
-def _quotes(index: BriefingIndex, sentence: IndexedSentence) -> tuple[QuoteRef, ...]:
-    """Return the attributed quotes inside the answering sentence."""
-    refs = []
-    for quote_id in sentence.quote_ids[:MAX_QUOTES]:
-        quote = index.document.quotes[quote_id]
-        if quote.speaker:
-            refs.append(QuoteRef(quote.text, quote.speaker, quote.paragraph))
-    return tuple(refs)
+def _quotes(
+    index: BriefingIndex, sentence: IndexedSentence, speakers: frozenset[str]
+) -> tuple[QuoteRef, ...]:
+    """Return the attributed quotes in the answering sentence, then those of `speakers`."""
+    quotes = index.document.quotes
+    chosen = [i for i in sentence.quote_ids if quotes[i].speaker]
+    chosen += [i for i, q in enumerate(quotes) if q.speaker in speakers and i not in chosen]
+    return tuple(
+        QuoteRef(quotes[i].text, quotes[i].speaker, quotes[i].paragraph)
+        for i in chosen[:MAX_QUOTES]
+    )
 
 
 def _source(index: BriefingIndex, sentence: IndexedSentence) -> SourceRef:

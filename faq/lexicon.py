@@ -133,6 +133,11 @@ def is_noun_only(word: str) -> bool:
     return bool(lemmas) and set(lemmas) <= {"NOUN", "PROPN"}
 
 
+def can_be_verb(word: str) -> bool:
+    """Return True when `word` can be a verb form ("say", "die", "went")."""
+    return word.isalpha() and "VERB" in getAllLemmas(word)
+
+
 def is_english_word(word: str) -> bool:
     """Return True when `word` is in WordNet's English vocabulary (so it is no typo)."""
     return bool(is_wordnet_term(word))

@@ -41,6 +41,7 @@ QUOTE_PENALTY = 0.05
 NAME_BONUS = 0.15
 DEFINITION_BONUS = 0.1
 WEAK_FACTOR = 0.3
+SUBJECT_FACTOR = 1.5
 CONTEXT_SHARE = 0.6
 PAIR_WEIGHT = 0.5
 PROXIMITY_WEIGHT = 0.1
@@ -96,7 +97,12 @@ def answer_question(
         or contradicts(index, question, candidates[0].sentence)
     ):
         return abstain(index, question, candidates)
-    return compose(index, question, candidates)
+    speakers = frozenset(
+        index.entities[t.entity].name
+        for t in terms
+        if t.entity is not None and _asks_about_speech(question)
+    )
+    return compose(index, question, candidates, speakers=speakers)
 
 
 def names_unknown_thing(question: Question, terms: list[Term]) -> bool:
@@ -159,7 +165,9 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
         matches: dict[str, float] = {}
         if len(term_stem) >= 5:
             for other in index.by_stem_prefix.get(term_stem[:5], ()):
-                matches[other] = _prefix_quality(term_stem, other)
+                quality = _prefix_quality(term_stem, other)
+                if quality:
+                    matches[other] = quality
         for form in stem_forms(word):
             if form in index.idf:
                 matches[form] = 1.0
@@ -175,6 +183,8 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
             weight = index.max_idf / 2
         else:
             weight = UNSEEN_WEIGHT * index.max_idf
+        if word == question.subject_head:
+            weight *= SUBJECT_FACTOR
         terms.append(
             Term(word, weight, matches, entity_words.get(word), leading=word in LEADING_VERBS)
         )
@@ -182,10 +192,16 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
 
 
 def _prefix_quality(a: str, b: str) -> float:
-    """Return how well two stems sharing a 5-letter prefix match ("justifi", "justif")."""
+    """Return how well two stems sharing a 5-letter prefix match, or 0 when they do not.
+
+    "justifi"/"justif" and "ukrain"/"ukrainian" are one word in two forms;
+    "countri"/"counterpart" only share letters.
+    """
     shared = next(
         (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
     )
+    if shared < 6 and shared < min(len(a), len(b)):
+        return 0.0
     return min(PREFIX_QUALITY, 0.4 + 0.5 * shared / max(len(a), len(b)))
 
 

@@ -11,9 +11,11 @@ from faq.lexicon import (
     CONTENT_STOPWORDS,
     HOW_WORDS,
     NEGATIONS,
+    NUMBER_WORDS,
     QUESTION_WORDS,
     STOPWORDS,
     Token,
+    can_be_verb,
     is_noun_only,
     tokenize,
     word_parts,
@@ -40,6 +42,7 @@ PERSON_NOUNS = frozenset(
 )
 KIND_NOUNS = frozenset("kind kinds type types sort sorts form forms".split())
 ANSWER_TYPE_NOUNS = DATE_NOUNS | PLACE_NOUNS | frozenset("person".split())
+AUXILIARIES = frozenset("did does do will would has have had is was are were can could".split())
 YES_NO_STARTS = frozenset(
     "is are was were do does did will would can could has have had should shall may".split()
 )
@@ -71,6 +74,7 @@ class Question:
     subject: str | None = None
     content_words: tuple[str, ...] = ()
     focus: str | None = None
+    subject_head: str | None = None
 
 
 def clean_question(raw: str) -> str:
@@ -92,8 +96,32 @@ def analyse(raw: str) -> Question:
         # "Who was Kaidu's grandfather?" asks for a relative, not who Kaidu is.
         answer_type, subject = AnswerType.PERSON, None
     return Question(
-        raw, text, tokens, answer_type, negated, subject, _content_words(tokens), _focus(words)
+        raw,
+        text,
+        tokens,
+        answer_type,
+        negated,
+        subject,
+        _content_words(tokens),
+        _focus(words),
+        _subject_head(words),
     )
+
+
+def _subject_head(words: list[str]) -> str | None:
+    """Return the head of the subject in "what did the Ukrainian government say …"."""
+    if len(words) < 4 or words[0] not in QUESTION_WORDS or words[1] not in AUXILIARIES:
+        return None
+    head = None
+    for word in words[2:]:
+        if word in STOPWORDS:
+            if head is None:
+                continue
+            break
+        if head is not None and can_be_verb(word):
+            break
+        head = word
+    return head
 
 
 def _focus(words: list[str]) -> str | None:
@@ -101,6 +129,8 @@ def _focus(words: list[str]) -> str | None:
     for i, wh in enumerate(words[:-1]):
         if wh not in ("which", "what"):
             continue
+        if words[i + 1] in NUMBER_WORDS and i + 2 < len(words):
+            i += 1  # "which two countries"
         noun = words[i + 1]
         if noun in KIND_NOUNS and words[i + 2 : i + 3] == ["of"]:
             return words[i + 3] if i + 3 < len(words) else None
@@ -119,6 +149,8 @@ def _content_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
     previous = ""
     for token in tokens:
         word = token.folded
+        if previous in ("what", "which") and word in NUMBER_WORDS:
+            continue  # "which two countries": the number counts the answers
         names_answer_type = (
             (previous == "how" and word in HOW_WORDS)
             or (previous in ("what", "which") and word in ANSWER_TYPE_NOUNS)
@@ -173,6 +205,8 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
 def _asks_for_place(words: list[str]) -> bool:
     """Return True for "which city …" but not for "which state policies …"."""
     for i, word in enumerate(words[:-1]):
+        if words[i + 1] in NUMBER_WORDS and i + 2 < len(words):
+            i += 1  # "which two countries"
         if word in ("what", "which") and words[i + 1] in PLACE_NOUNS:
             following = words[i + 2] if i + 2 < len(words) else ""
             return not is_noun_only(following)

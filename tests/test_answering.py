@@ -1,0 +1,128 @@
+"""Answering questions about the bundled briefing: answers, sources, quotes, abstention."""
+
+from __future__ import annotations
+
+import pytest
+
+from faq.answer import MAX_ANSWER_CHARS
+from faq.engine import Engine
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Where will the defence ministers meet?", "Brussels"),
+        ("When is the meeting in Brussels?", "Thursday"),
+        ("How many countries will send defence ministers?", "30 countries"),
+        ("Who is Boris Pistorius?", "German defence minister"),
+        ("who is zelenksy", "Ukrainian President"),
+        ("How long is the front line?", "620"),
+        ("What did the Kremlin do with the US proposal?", "rejected"),
+        ("healey pistorius friday", "50 nations"),
+        ("/ask@briefbot Who will host the ministers in Brussels?", "Healey"),
+        ("@briefbot   where   do the ministers meet?", "Brussels"),
+        ("WHERE DO THE MINISTERS MEET?", "Brussels"),
+        ("What is Healey’s message about the war?", "forgetting about the war"),
+        ("What kind of strikes are being made?", "long-range strikes"),
+    ],
+)
+def test_answers_name_the_fact(coalition: Engine, question: str, expected: str) -> None:
+    answer = coalition.ask(question)
+    assert answer.answered, answer
+    assert expected.lower() in answer.answer.lower()
+    assert len(answer.answer) <= MAX_ANSWER_CHARS
+
+
+def test_answer_names_its_source_verbatim(coalition: Engine) -> None:
+    answer = coalition.ask("Where will the defence ministers meet?")
+    (source,) = answer.sources
+    assert source.briefing == coalition.document.title
+    assert (source.paragraph, source.sentence) == (2, 1)
+    assert source.text in coalition.document.paragraphs[source.paragraph - 1]
+
+
+def test_answer_carries_the_speakers_quotes(coalition: Engine) -> None:
+    answer = coalition.ask("What did Healey say about forgetting the war?")
+    assert answer.answered
+    assert answer.quotes
+    assert all(q.speaker == "John Healey" for q in answer.quotes)
+    assert any("forgetting about the war" in q.text for q in answer.quotes)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the population of Brazil?",
+        "Who painted the Mona Lisa?",
+        "How do I reset my router password?",
+        "What's the weather like tomorrow in Paris?",
+        "zxcvbnm qwertyuiop",
+        "Who won the football match last night?",
+    ],
+)
+def test_off_topic_questions_are_not_answered(coalition: Engine, question: str) -> None:
+    answer = coalition.ask(question)
+    assert not answer.answered
+    assert answer.sources == ()
+    assert "doesn't say" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "",
+        "   ",
+        "???",
+        "<b>Where</b> do <script>alert(1)</script> ministers meet?",
+        "\u200b\u200bwhere\u202e do the ministers meet?",
+        "where " * 500,
+        "\x00\x01\x02",
+        "😀😀😀",
+    ],
+)
+def test_hostile_or_odd_input_never_crashes(coalition: Engine, question: str) -> None:
+    answer = coalition.ask(question)
+    assert isinstance(answer.answered, bool)
+    assert len(answer.answer) <= MAX_ANSWER_CHARS
+
+
+def test_html_in_a_question_is_just_words(coalition: Engine) -> None:
+    answer = coalition.ask("<b>Where</b> do the <i>defence ministers</i> meet?")
+    assert answer.answered
+    assert "Brussels" in answer.answer
+
+
+def test_not_covered_offers_near_questions(coalition: Engine) -> None:
+    answer = coalition.ask("What is Pistorius's favourite food?")
+    assert not answer.answered
+    assert "Who is Boris Pistorius?" in answer.suggestions
+    assert len(answer.suggestions) <= 3
+
+
+def test_who_is_asks_for_the_role(riverside: Engine) -> None:
+    answer = riverside.ask("Who is Tom Alvarez?")
+    assert answer.answered
+    assert "Library services manager" in answer.answer
+    assert answer.sources[0].paragraph == 3
+
+
+def test_role_question_names_the_person(coalition: Engine) -> None:
+    answer = coalition.ask("Who is the Defence Secretary?")
+    assert answer.answered
+    assert "Healey" in answer.answer
+
+
+def test_she_said_quote_belongs_to_the_councillor(riverside: Engine) -> None:
+    answer = riverside.ask("What did Helen Baptiste say?")
+    assert answer.answered
+    assert any(q.speaker == "Helen Baptiste" for q in answer.quotes)
+
+
+def test_negated_question_is_not_answered_from_a_positive_sentence(riverside: Engine) -> None:
+    assert riverside.ask("When will the library reopen?").answered
+    assert not riverside.ask("When will the library never reopen?").answered
+
+
+def test_reversed_question_is_not_answered(riverside: Engine) -> None:
+    assert riverside.ask("How many hours a week will the library open?").answered
+    assert not riverside.ask("How many hours a week will the library close early?").answered
