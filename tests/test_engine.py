@@ -69,7 +69,7 @@ def test_failed_load_keeps_the_previous_facts(
 
 
 def test_missing_file_is_a_clear_error(coalition: Engine, tmp_path: Path) -> None:
-    with pytest.raises(BriefingNotFound, match="nope.txt"):
+    with pytest.raises(BriefingNotFound, match=r"nope\.txt"):
         coalition.load_file(tmp_path / "nope.txt")
 
 
@@ -127,4 +127,5 @@ def test_quotes_filter_by_speaker(coalition: Engine) -> None:
 def test_who_finds_people_with_typos(coalition: Engine) -> None:
     (entity,) = coalition.who("Pistorious")
     assert entity.name == "Boris Pistorius"
-    assert entity.role is not None and "German defence minister" in entity.role
+    assert entity.role is not None
+    assert "German defence minister" in entity.role
