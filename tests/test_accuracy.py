@@ -1,0 +1,55 @@
+"""Accuracy floors on the eval sets, so a change that loses answers fails the suite.
+
+The figures themselves are printed by `briefbot eval tests/eval/…`; these floors
+sit a little under the measured figures (see the README) and only move up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from faq.engine import Engine
+from faq.evaluation import BriefingResult, evaluate, read_questions
+from store.repository import Repository
+
+EVAL = Path(__file__).parent / "eval"
+
+# briefing: (answerable, off-topic abstained, quotes attributed)
+FLOORS = {
+    "coalition-of-the-willing": (0.92, 1.0, 1.0),
+    "riverside-library": (0.94, 1.0, 1.0),
+    "harbour-ferry-strike": (0.76, 1.0, 1.0),
+    "imperialism": (0.77, None, None),
+    "yuan-dynasty": (0.79, None, None),
+}
+
+
+def results(tmp_path: Path) -> dict[str, BriefingResult]:
+    found = {}
+    for n, briefing in enumerate(
+        read_questions(EVAL / "dev-questions.yaml")
+        + read_questions(EVAL / "harbour-ferry-strike.yaml")
+    ):
+        engine = Engine(Repository(f"sqlite:///{tmp_path / f'eval-{n}.db'}"))
+        engine.load_file(briefing.path)
+        found[briefing.name] = evaluate(briefing, engine.ask, list(engine.document.quotes))
+        engine.repository.close()
+    return found
+
+
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BriefingResult]:
+    return results(tmp_path_factory.mktemp("eval"))
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_accuracy_stays_above_its_floor(measured: dict[str, BriefingResult], name: str) -> None:
+    result = measured[name]
+    answerable, offtopic, quotes = FLOORS[name]
+    assert result.answerable.passed / result.answerable.total >= answerable, result.failures
+    if offtopic is not None:
+        assert result.offtopic.passed == result.offtopic.total, result.failures
+    if quotes is not None:
+        assert result.quotes.passed == result.quotes.total, result.failures
