@@ -19,6 +19,7 @@ from faq.lexicon import (
     stem,
     stem_forms,
     tokenize,
+    warm_up,
     word_parts,
 )
 from store.document import Document, Entity, EntityKind, Sentence
@@ -70,6 +71,7 @@ class BriefingIndex:
     """Everything needed to answer questions about one document, held in memory."""
 
     def __init__(self, document: Document) -> None:
+        warm_up()
         self.document = document
         self.entities: tuple[Entity, ...] = document.entities
         self.alias_map = _alias_map(document.entities)

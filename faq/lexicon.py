@@ -138,6 +138,17 @@ def can_be_verb(word: str) -> bool:
     return word.isalpha() and "VERB" in getAllLemmas(word)
 
 
+@lru_cache(maxsize=1)
+def warm_up() -> None:
+    """Load the word lists now rather than on a question (they load lazily, in shards)."""
+    for n in range(_WARM_UP_WORDS):
+        is_wordnet_term(f"w{n}")
+    getAllLemmas("warmed")
+
+
+_WARM_UP_WORDS = 3000  # enough look-ups to touch every one of the 256 shards
+
+
 def is_english_word(word: str) -> bool:
     """Return True when `word` is in WordNet's English vocabulary (so it is no typo)."""
     return bool(is_wordnet_term(word))

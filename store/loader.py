@@ -36,7 +36,9 @@ class LoadReport:
         )
 
 
-def load_file(repository: Repository, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadReport:
+def load_file(
+    repository: Repository, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> LoadReport:
     """Ingest the briefing at `path` and make it active; raise LoadError on bad input."""
     text = read_briefing_file(path, max_bytes=max_bytes)
     return _activate(repository, parse_document(text, file_name=path.name))

@@ -109,9 +109,7 @@ def _to_row(document: Document, loaded_at: datetime) -> BriefingRow:
             number=s.index,
             text=s.text,
             facts=[
-                FactRow(kind=kind, value=value)
-                for kind in FACT_KINDS
-                for value in getattr(s, kind)
+                FactRow(kind=kind, value=value) for kind in FACT_KINDS for value in getattr(s, kind)
             ],
         )
         for s in document.sentences

@@ -42,7 +42,8 @@ def test_saved_document_reads_back_the_same(repository: Repository) -> None:
     assert stored.quotes == document.quotes
     assert stored.entities == document.entities
     assert stored.published == "2026-11-01"
-    assert stored.loaded_at is not None and stored.loaded_at.tzinfo is not None
+    assert stored.loaded_at is not None
+    assert stored.loaded_at.tzinfo is not None
 
 
 def test_newest_save_is_active_and_previous_is_kept(repository: Repository) -> None:
@@ -50,7 +51,8 @@ def test_newest_save_is_active_and_previous_is_kept(repository: Repository) -> N
     second = repository.save(make_document("B"))
     assert repository.active_id() == second
     previous = repository.previous()
-    assert previous is not None and previous.title == "Briefing A"
+    assert previous is not None
+    assert previous.title == "Briefing A"
 
 
 def test_old_briefings_are_pruned(repository: Repository) -> None:
