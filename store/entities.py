@@ -49,7 +49,21 @@ ROLE_NOUNS = frozenset(
     theorist economist poet novelist playwright composer painter sculptor explorer son
     daughter father mother brother sister wife husband grandson granddaughter grandfather
     grandmother nephew niece uncle aunt cousin widow heir successor predecessor
-    son-in-law daughter-in-law father-in-law mother-in-law stepson stepdaughter""".split()
+    son-in-law daughter-in-law father-in-law mother-in-law stepson stepdaughter
+    gp paramedic midwife pharmacist dentist physician psychologist psychiatrist consultant
+    surgeon vet firefighter pilot skipper referee goalkeeper defender midfielder winger
+    batter batsman bowler pitcher quarterback jockey trainer athlete sprinter cyclist
+    swimmer boxer champion chef shopkeeper trader broker banker investor accountant
+    entrepreneur businessman businesswoman pensioner pupil academic scholar biologist
+    chemist physicist epidemiologist virologist meteorologist forecaster presenter
+    commentator columnist photographer producer filmmaker dancer comedian lawmaker
+    legislator congressman congresswoman aide staffer strategist pollster lobbyist
+    negotiator mediator magistrate coroner defendant claimant plaintiff counsel attorney
+    representative delegate organiser ceo cfo coo cto vice-president vice-chair
+    vice-chancellor secretary-general spokeswoman planner surveyor technician mechanic
+    electrician plumber builder driver commuter passenger shopper islander fisherman
+    soldier veteran officer inspector ombudsman governor headmaster headmistress
+    rector chaplain deacon minister""".split()
 )
 # Nouns that say the following name is an organisation ("campaign group Friends of X").
 ORG_DESCRIPTORS = frozenset(
@@ -64,9 +78,34 @@ ORG_HEADS = frozenset(
     Foundation Trust Commission Organisation Organization Federation Authority Court
     Parliament Assembly Army Navy Forces Force Service Services Police Club League Network
     Alliance Coalition Fund Board Bureau Headquarters Secretariat Cabinet Government Senate
-    Congress Church Times Post News Press Airlines Airways Motors Industries Holdings
-    Partners Systems Technologies Labs Media Unit Team Executive Commission Tribunal""".split()
+    Congress Church Times Post News Press Unit Team Executive Commission Tribunal""".split()
 )
+# Plural or trade nouns that end a company's name ("Tidewater Ferries", "Atlas Motors").
+BUSINESS_HEADS = frozenset(
+    """Airlines Airways Motors Industries Holdings Partners Systems Technologies Labs Media
+    Ferries Foods Homes Hotels Buses Coaches Trains Railways Railway Cruises Shipping
+    Logistics Freight Haulage Pharmaceuticals Pharma Brands Stores Supermarkets Retail
+    Developments Properties Estates Investments Ventures Enterprises Solutions
+    Communications Telecom Telecoms Networks Electronics Products Insurance Assurance
+    Brewery Breweries Distillery Bakeries Dairies Farms Fisheries Studios Pictures Records
+    Publishing Construction Engineering Utilities Aviation
+    Resorts Leisure Entertainment Restaurants Pubs Inns Software Consulting Securities
+    Bancorp Inc Ltd Plc PLC LLC LLP Corp""".split()
+)
+# Last words of sports clubs' names ("Crowley Rovers", "Ashford Athletic").
+CLUB_HEADS = frozenset(
+    "Rovers Wanderers Rangers Athletic Albion Hotspur Harriers Olympic FC AFC".split()
+)
+ORG_HEADS = ORG_HEADS | BUSINESS_HEADS | CLUB_HEADS
+# Abbreviated titles written with a full stop in American style ("Sen. Maria Cantwell").
+DOTTED_TITLES = frozenset(
+    """Mr Mrs Ms Mx Dr Prof Rev Revd Gen Col Capt Lt Sgt Gov Sen Rep Supt Insp Det Cllr Maj
+    Adm Brig Cpl Pte Cmdr Cdr Pres Fr Con""".split()
+)
+# Title words that are also common first names: a title only before two or more names.
+_NAME_TITLES = frozenset({"Dean", "Duke"})
+# Abbreviations that are titles only after another title ("Det Con", "Det Ch Insp").
+_SECOND_TITLES = frozenset({"Con", "Ch", "Insp", "Supt", "Sgt", "Chief"})
 ORG_FIRST = frozenset({"Friends", "Ministry", "Department", "University", "Bank", "Office"})
 # Words that make a capitalised sequence a place or a thing, not a person.
 NON_NAME = frozenset(
@@ -137,10 +176,6 @@ _AUX += r"previously|recently|once|has\s+since|had\s+also)\s+){0,3}(?:(?:expecte
 _AUX += r"going|likely|about)\s+to\s+)?"
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
-_APPOSITION = re.compile(
-    r",\s+((?:the|a|an)\s+[^,;:()\"“”]{3,90}?|who\s+[^,;:()\"“”]{3,90}?)\s*(?=[,;.]|$)"
-)
-_ROLE_APPOSITION = re.compile(r",\s+([a-z][\w-]*(?:\s+[^,;:()\"“”]{0,80}?)?)\s*(?=[,;.]|$)")
 _PRONOUN_START = re.compile(r"^[\"“‘']?(He|She|His|Her)\b")
 
 
@@ -255,6 +290,7 @@ def _sequences(span: Span, paragraph: str) -> list[_Seq]:
             prev, nxt = run[-1], tokens[j]
             gap = paragraph[prev.end : nxt.start]
             is_initial = len(prev.text) == 1 and gap in {". ", "."}
+            is_initial = is_initial or (prev.text in DOTTED_TITLES and gap == ". ")
             if _is_cap(nxt.text) and (gap == " " or is_initial):
                 run.append(nxt)
                 j += 1
@@ -345,29 +381,196 @@ _STOP_LOWER = frozenset(w.lower() for w in CAP_STOP) | {
 }
 
 
+_STATEMENT = re.compile(r"\s+in\s+an?\s+(?:statement|filing|release|press\s+release|post)\b")
+
+
 def _speech_after(paragraph: str, end: int, span: Span) -> bool:
+    """ "X said ...": a verb of speech or thought after the name (not "said in a statement")."""
     rest = paragraph[end : span.end]
     m = re.match(r",?\s+" + _AUX + r"([a-z]+)\b", rest)
-    return bool(m and m.group(1) in HUMAN_VERBS)
+    if not m or m.group(1) not in HUMAN_VERBS:
+        return False
+    # Companies and councils "said in a statement" too: no evidence of a person either way.
+    return not _STATEMENT.match(rest, m.end())
+
+
+_INVERTED_VERBS = frozenset(
+    """said says added adds explained insisted warned argued continued wrote writes noted
+    recalled replied acknowledged admitted stressed suggested claimed declared announced
+    observed remarked conceded""".split()
+)
+_INVERTED = re.compile(r"[,”\"’]\s*([a-z]+)\s+$")
+
+
+def _speech_before(paragraph: str, start: int, end: int, span: Span) -> bool:
+    """ "…,” said X.": the name follows a quote (or comma) and a verb of speech, and ends
+    the clause (not "said Mary Poppins star Julie Andrews")."""
+    if not re.match(r"[,.;:!?]|\s+(?:who|of|from)\b|$", paragraph[end : span.end]):
+        return False
+    m = _INVERTED.search(paragraph[max(span.start, start - 40) : start])
+    return bool(m and m.group(1) in _INVERTED_VERBS)
+
+
+# ", 54," after a name: an age, as news reports give for people (never for places or firms).
+_AGE = re.compile(r",\s+(?:[1-9]|[1-9]\d|1[01]\d)(?=,\s+(?!and\b|or\b)[a-z])")
+_APPOSED = re.compile(r",\s+([^,;:()\"“”]{2,120}?)\s*(?=[,;.!?]|$)")
+_ROLE_PREPS = frozenset(
+    "of for at in on from with to within across behind inside under over".split()
+)
+_POSS_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_CLAUSE_WORDS = frozenset(
+    "who whom whose which that when where while because but if than said says told".split()
+)
+# Participles that are part of a role ("retired teacher", "acting head", "managing director").
+_PARTICIPLE_OK = frozenset(
+    """retired elected appointed acting leading managing governing founding presiding serving
+    sitting visiting qualified trained registered unnamed outgoing incoming ruling reigning
+    consulting practising practicing supervising commanding""".split()
+)
+
+
+_ORDINALS = frozenset({"first", "second", "third"})
+
+
+def _verbish(word: str) -> bool:
+    low = word.lower()
+    if low in HUMAN_VERBS or low in _CLAUSE_WORDS:
+        return True
+    return word.islower() and low.endswith(("ed", "ing")) and low not in _PARTICIPLE_OK
+
+
+def _is_role_head(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    if low not in ROLE_NOUNS or low in {"residents", "chairs"}:
+        return False
+    return not (low.endswith("s") and low[:-1] in ROLE_NOUNS)
+
+
+def _role_phrase(text: str, *, keep_the: bool) -> str | None:
+    """A role such as "regional organiser for the union" or "Acme's chief executive".
+
+    The phrase must be noun modifiers ending in a role noun, optionally followed by a
+    prepositional complement ("of X", "for Y at Z"); a relative clause or participle ends
+    the complement. A leading "a"/"an" or possessive pronoun is dropped, and "the" unless
+    `keep_the` (appositions after a name keep it: "the chief executive of the port").
+    """
+    words = text.split()
+    if not words:
+        return None
+    lead = words[0].lower()
+    if lead in {"a", "an"} or lead in _POSS_PRONOUNS or (lead == "the" and not keep_the):
+        words = words[1:]
+    body = 1 if words and words[0].lower() == "the" else 0
+    prep = next((i for i in range(body, len(words)) if words[i] in _ROLE_PREPS), len(words))
+    pre, comp = words[body:prep], words[prep:]
+    if not 1 <= len(pre) <= 6 or not _is_role_head(pre[-1]):
+        return None
+    for k, w in enumerate(pre[:-1]):
+        if not re.fullmatch(r"[\w'’.&-]+", w):
+            return None
+        if w in {"and", "&"} and k > 0:
+            continue
+        if w.lower() in _ORDINALS:  # "first minister", "second officer"
+            continue
+        if w in CAP_STOP or w.lower() in DETERMINERS or w.lower() in _STOP_LOWER:
+            return None
+        if _verbish(w):
+            return None
+    kept: list[str] = []
+    for w in comp:
+        after_prep = bool(kept) and (kept[-1] in _ROLE_PREPS or kept[-1].lower() in DETERMINERS)
+        if not re.fullmatch(r"[\w'’.&-]+", w) or w.lower() in _CLAUSE_WORDS:
+            break
+        if _verbish(w) and not after_prep:  # "head of nursing" but not "GP based in X"
+            break
+        kept.append(w)
+    while kept and (kept[-1] in _ROLE_PREPS or kept[-1].lower() in DETERMINERS | {"and"}):
+        kept.pop()
+    if len(kept) > 10:
+        return None
+    return " ".join(words[:prep] + kept)
+
+
+def _age_after(paragraph: str, end: int, span: Span) -> re.Match[str] | None:
+    return _AGE.match(paragraph, end, span.end)
 
 
 def _after_apposition(paragraph: str, end: int, span: Span) -> tuple[str | None, str | None]:
-    """(role, description) from ", the Y of Z," or ", who chairs ...," after a name."""
-    rest = paragraph[end : span.end]
-    m = _APPOSITION.match(rest)
-    if m:
-        phrase = m.group(1).strip()
-        if phrase.startswith("who "):
-            return None, phrase
-        words = phrase.split()
-        verbish = any(w.endswith("ed") and w.islower() for w in words[2:])
-        if len(words) <= 10 and not verbish:
-            return phrase, None
+    """(role, description) from ", the Y of Z," or ", who chairs ...," after a name.
+
+    An age first (", 54, a teacher from Leeds,") is skipped. "a"/"an" is dropped from the
+    role ("a GP on Skye" gives "GP on Skye"); "the" is kept ("the chief executive of X").
+    """
+    age = _age_after(paragraph, end, span)
+    rest = paragraph[age.end() if age else end : span.end]
+    m = _APPOSED.match(rest)
+    if not m:
         return None, None
-    m = _ROLE_APPOSITION.match(rest)
-    if m and m.group(1).split()[0].lower() in ROLE_NOUNS:
-        return m.group(1).strip(), None
-    return None, None
+    phrase = m.group(1).strip()
+    if phrase.startswith("who "):
+        if 3 <= len(phrase) <= 90:
+            return None, phrase
+        return None, None
+    description: str | None = None
+    who = re.search(r"\s+who\s+", phrase)
+    if who:
+        description = phrase[who.start() :].strip()
+        phrase = phrase[: who.start()]
+        if len(description) > 90:
+            description = None
+    role = _role_phrase(phrase, keep_the=True)
+    words = phrase.split()
+    if role is None and words[0] in {"the", "a", "an"} and len(phrase) <= 90:
+        # Any short noun phrase with an article: "a GP on Saltmarsh Island".
+        verbish = any(w.endswith("ed") and w.islower() for w in words[2:])
+        if len(words) <= 10 and not verbish and not any(_verbish(w) for w in words):
+            role = " ".join(words[1:]) if words[0] != "the" else phrase
+    if role is None:
+        return None, None
+    return role, description
+
+
+_ROLE_CHUNK_BREAK = re.compile(r"[,;:()\"“”—–]")
+# Words that make what precedes ", Name," an introductory phrase, not an apposition.
+_INTRO_WORDS = frozenset(
+    """in at to after before for with from on during as like unlike under over about
+    against into onto towards toward without despite since until""".split()
+)
+
+
+_COURT_ROLES = {
+    "prosecuting": "prosecutor",
+    "defending": "defence counsel",
+    "mitigating": "defence counsel",
+}
+
+
+def _court_role(paragraph: str, start: int, span: Span) -> str | None:
+    """Court reports: "Prosecuting, Sarah Keene said ..." (a British convention)."""
+    m = re.fullmatch(r"\s*[\"“]?(\w+),\s+", paragraph[span.start : start])
+    return _COURT_ROLES.get(m.group(1).lower()) if m else None
+
+
+def _role_before_comma(paragraph: str, start: int, end: int, span: Span) -> str | None:
+    """ "Tidewater's operations director, Gareth Lyle, told ...": the role before a name."""
+    head = paragraph[span.start : start]
+    if not head.endswith(", ") or not re.match(r"\s*(?:,|[.!?;:]|$)", paragraph[end : span.end]):
+        return None
+    chunk = head[:-2]
+    breaks = list(_ROLE_CHUNK_BREAK.finditer(chunk))
+    words = chunk[breaks[-1].end() if breaks else 0 :].split()
+    if [w.lower() for w in words[:2]] == ["according", "to"]:
+        words = words[2:]
+    # The longest tail of the clause that is a role phrase; one after a preposition is the
+    # object of an introductory phrase ("In a letter to the chief executive, X said").
+    for i in range(max(0, len(words) - 8), len(words)):
+        role = _role_phrase(" ".join(words[i:]), keep_the=False)
+        if role is None:
+            continue
+        if any(w.lower() in _INTRO_WORDS for w in words[:i]):
+            return None
+        return role
+    return None
 
 
 def _valid_name_word(word: str) -> bool:
@@ -445,13 +648,27 @@ def _analyse(seq: _Seq, paragraph: str, lower_words: frozenset[str]) -> _Candida
             return None
         role = descriptor if desc_head in ORG_DESCRIPTORS else None
         return _Candidate(text, EntityKind.ORGANISATION, True, role, None, None, seq, start, end)
+    titled = words[0] in HONORIFICS or words[0] in TITLE_WORDS or words[0].lower() in ROLE_NOUNS
+    if (
+        not titled
+        and _org_context(paragraph, start, end, span, len(words))
+        and all(_valid_name_word(w) for w in words)
+    ):
+        return _Candidate(text, EntityKind.ORGANISATION, True, None, None, None, seq, start, end)
 
     # Honorifics and titles written in capitals before the name.
     honorific: str | None = None
     title: list[_Token] = []
+    abbrev = [
+        k for k, t in enumerate(tokens[:-1]) if t.text.isupper() and t.text.lower() in ROLE_NOUNS
+    ]
+    if abbrev and tokens[0].text not in HONORIFICS:
+        # "Labour MP Jane Doe", "Acme CEO John Smith": the title ends at the abbreviation.
+        title, tokens = tokens[: abbrev[-1] + 1], tokens[abbrev[-1] + 1 :]
     while tokens and (
         tokens[0].text in HONORIFICS
-        or tokens[0].text in TITLE_WORDS
+        or (tokens[0].text in TITLE_WORDS and not _first_name(tokens))
+        or (tokens[0].text in _SECOND_TITLES and title and len(tokens) > 1)
         or (tokens[0].text.lower() in ROLE_NOUNS and len(tokens) > 1)
         or tokens[0].text in DEMONYMS
         or (tokens[0].text.isupper() and len(tokens[0].text) > 1)
@@ -489,10 +706,18 @@ def _analyse(seq: _Seq, paragraph: str, lower_words: frozenset[str]) -> _Candida
     app_role, description = (None, None)
     if not in_apposition:
         app_role, description = _after_apposition(paragraph, end, span)
+    elif role is None and (len(words) > 1 or honorific):
+        app_role = _role_before_comma(paragraph, seq.tokens[0].start, end, span)
+        app_role = app_role or _court_role(paragraph, seq.tokens[0].start, span)
     if role is None:
         role = app_role
+    elif app_role and app_role != role:
+        # "Councillor Anita Shah, the council's cabinet member for communities": both.
+        description = f"{app_role}, {description}" if description else app_role
     initials = any(len(w) == 1 for w in words[:-1])
-    speech = _speech_after(paragraph, end, span)
+    speech = _speech_after(paragraph, end, span) or _speech_before(
+        paragraph, seq.tokens[0].start, end, span
+    )
     evidence = bool(
         honorific
         or title
@@ -500,12 +725,15 @@ def _analyse(seq: _Seq, paragraph: str, lower_words: frozenset[str]) -> _Candida
         or description
         or initials
         or speech
+        or _age_after(paragraph, end, span)
         or re.match(r",?\s+who\b", paragraph[end : span.end])
         or re.search(
             r"\b(?:such as|according to)\s$",
             paragraph[max(span.start, name_start - 30) : name_start],
         )
     )
+    if word_before == "that" and (speech or _age_after(paragraph, end, span)):
+        det_before = False  # "told the court that Daniel Price, 32, had ...": not a determiner
     if (det_before or poss_before) and not (honorific or title or role):
         return None
     if word_before in _LOCATIVE and not (honorific or title or role or speech):
@@ -528,6 +756,35 @@ def _analyse(seq: _Seq, paragraph: str, lower_words: frozenset[str]) -> _Candida
         end,
         strong,
     )
+
+
+# Context that makes a capitalised name an organisation ("employed by X", "X's board").
+_ORG_BEFORE = re.compile(
+    r"\b(?:employed\s+by|employees\s+(?:of|at)|staff\s+at|workers\s+at|shares\s+(?:in|of)|"
+    r"shareholders\s+(?:in|of)|subsidiary\s+of|customers\s+of|takeover\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+_ORG_AFTER = re.compile(
+    r"['’]s?\s+(?:board\s+of\s+directors|shareholders|share\s+price|workforce|employees|"
+    r"chief\s+(?:executive|financial\s+officer|operating\s+officer|technology\s+officer)|"
+    r"(?:finance|operations|managing|commercial|sales|marketing)\s+director)\b"
+)
+
+
+def _org_context(paragraph: str, start: int, end: int, span: Span, n_words: int) -> bool:
+    """Whether the words around a name say it is a company or other organisation.
+
+    "X's chief executive" counts for any name; "employed by X", "shares in X" and the like
+    only for names of two or more words (a single word there is often a place).
+    """
+    if _ORG_AFTER.match(paragraph, end, span.end):
+        return True
+    return n_words > 1 and bool(_ORG_BEFORE.search(paragraph[max(span.start, start - 40) : start]))
+
+
+def _first_name(tokens: list[_Token]) -> bool:
+    """ "Dean Clarke": a title word that is a first name here (a title needs two names)."""
+    return tokens[0].text in _NAME_TITLES and len(tokens) < 3
 
 
 def _gender_from(honorific: str | None) -> str | None:
@@ -554,10 +811,22 @@ def extract_entities(paragraphs: Sequence[str], spans: Sequence[Span]) -> Entiti
     def pos(c: _Candidate) -> tuple[int, int, int]:
         return (c.seq.span.paragraph, c.seq.span.index, c.start)
 
+    # A name is an organisation if any mention says so, unless another gives it a title,
+    # honorific or role ("Acme's chief executive" and "Mr Acme" cannot both be right).
+    org_names = {c.name for c in cands if c.kind is EntityKind.ORGANISATION}
+    person_names = {
+        c.name for c in cands if c.kind is EntityKind.PERSON and (c.honorific or c.role)
+    }
+
     def add(c: _Candidate) -> _Person:
         person = people.get(c.name)
         if person is None:
-            person = _Person(c.name, c.kind, first=pos(c))
+            kind = c.kind
+            if c.name in org_names and c.name not in person_names:
+                kind = EntityKind.ORGANISATION
+            elif c.name in person_names:
+                kind = EntityKind.PERSON
+            person = _Person(c.name, kind, first=pos(c))
             people[c.name] = person
         if person.role is None and c.role:
             person.role = c.role
@@ -606,6 +875,10 @@ def extract_entities(paragraphs: Sequence[str], spans: Sequence[Span]) -> Entiti
                 changed = True
 
     persons = [p for p in people.values() if p.kind is EntityKind.PERSON]
+    short_org = _short_org_names(people, persons, cands, paragraphs)
+    for stem in short_org:
+        if stem in people and people[stem].kind is EntityKind.ORGANISATION:
+            del people[stem]  # merged into the full company name below
 
     def link(word: str, strong: bool = True) -> _Person | None:
         by_last = [p for p in persons if p.name.split()[-1] == word and p.name != word]
@@ -626,6 +899,9 @@ def extract_entities(paragraphs: Sequence[str], spans: Sequence[Span]) -> Entiti
         target = people.get(c.name)
         if target is not None and len(c.name.split()) == 1 and c.kind is EntityKind.PERSON:
             target = link(c.name, c.strong) or target
+        if target is None and c.name in short_org and not c.honorific:
+            # "Tidewater" after "Tidewater Ferries": the company, not a new entity.
+            target = people[short_org[c.name]]
         if target is None and len(c.name.split()) == 1:
             target = link(c.name, c.strong)
             if target is None and c.evidence:
@@ -687,6 +963,44 @@ def extract_entities(paragraphs: Sequence[str], spans: Sequence[Span]) -> Entiti
     genders = {p.name: p.gender for p in people.values() if p.gender}
     mentions.sort(key=lambda m: (m.paragraph, m.sentence, m.start))
     return Entities(tuple(entities), tuple(mentions), genders)
+
+
+def _short_org_names(
+    people: dict[str, _Person],
+    persons: list[_Person],
+    cands: list[_Candidate],
+    paragraphs: Sequence[str],
+) -> dict[str, str]:
+    """Short forms of company names: "Tidewater" for "Tidewater Ferries", "Acme" for "Acme Ltd".
+
+    Only for names ending in a business word, and never when the short form also starts
+    another entity's name ("Radford Crown Court"), is part of a person's name, or is used
+    like a place ("in Radford", "Elm Grove, Radford,").
+    """
+    person_words = {w for p in persons for w in p.name.split()}
+    stems: dict[str, list[str]] = {}
+    for p in people.values():
+        parts = p.name.split()
+        if p.kind is not EntityKind.ORGANISATION or len(parts) < 2:
+            continue
+        if parts[-1] not in BUSINESS_HEADS or not all(_valid_name_word(w) for w in parts[:-1]):
+            continue
+        stem = " ".join(parts[:-1])
+        if not person_words.intersection(parts[:-1]):
+            stems.setdefault(stem, []).append(p.name)
+    for name in people:
+        for stem in stems:
+            if name.startswith(stem + " ") and name not in stems[stem]:
+                stems[stem].append(name)
+    for c in cands:
+        if c.name not in stems or c.seq.tokens[-1].possessive:
+            continue
+        para = paragraphs[c.seq.span.paragraph - 1]
+        before = para[c.seq.span.start : c.seq.tokens[0].start]
+        word = _LAST_WORD.search(before)
+        if before.endswith(", ") or (word and word.group(1).lower() in _LOCATIVE):
+            stems[c.name].append("")  # used like a place: ambiguous
+    return {stem: names[0] for stem, names in stems.items() if len(names) == 1}
 
 
 def _link_role_subjects(

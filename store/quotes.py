@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from store.document import EntityKind, Quote
-from store.entities import DETERMINERS, ROLE_NOUNS, Entities, Mention
+from store.entities import DETERMINERS, DOTTED_TITLES, ROLE_NOUNS, Entities, Mention
 from store.sentences import Span
 from store.text import fold
 
@@ -66,12 +66,30 @@ _TAIL_VERB_FIRST = re.compile(
 _TAIL_SUBJ_FIRST = re.compile(
     r"^[\s,.!?;—–-]*(?P<subj>[^,.;:!?\"“”()]{1,80}?)\s+" + _AUX + r"(?:" + _VERB_ALT + r")\b"
 )
+# `," Tom Reyes, Acme's chief executive, said.` / `," the mayor, Jane Doe, said.`
+_TAIL_APPOSED = re.compile(
+    r"^[\s,.!?;—–-]*(?P<subj>[^,.;:!?\"“”()]{1,80}?),\s*(?P<app>[^,;:!?\"“”()]{1,100}?),\s+"
+    + _AUX
+    + r"(?:"
+    + _VERB_ALT
+    + r")\b"
+)
+_TRAILING_APPOSED = re.compile(r",\s*([^,;:()\"“”]{1,100}?),\s*$")
 _TAIL_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<subj>[^,.;:!?\"“”()]{1,80})")
 _LEAD_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,.;:!?\"“”()]{1,80}),\s*$", re.I)
 _VERB_IN_LEAD = re.compile(r"\b(" + _VERB_ALT + r")\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|and|but|while|because|when|after|before)\b")
-_APPOSITIVE = re.compile(r",\s*(?:who|which|whose|the|a|an)\b[^,]{0,90},")
+_APPOSITIVE = re.compile(
+    r",\s*(?:\d{1,3},\s*(?:(?:who|which|whose|the|a|an)\b[^,]{0,90},)?"
+    r"|(?:who|which|whose|the|a|an)\b[^,]{0,90},)"
+)
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_DOTTED_TITLE = re.compile(r"\b(?:" + "|".join(sorted(DOTTED_TITLES)) + r")\.(?=\s+[A-Z])")
+
+
+def _undot(text: str) -> str:
+    """ "Mr. Smith" -> "Mr  Smith" (same length), so the stop does not end the subject."""
+    return _DOTTED_TITLE.sub(lambda m: m.group(0)[:-1] + " ", text)
 
 
 @dataclass
@@ -167,6 +185,10 @@ def _blank_quotes(text: str) -> str:
     return "".join(out)
 
 
+def _bare_role(role: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", fold(role).lower())
+
+
 class _Resolver:
     """Resolves a subject phrase or pronoun to an entity name."""
 
@@ -206,29 +228,70 @@ class _Resolver:
                     return m.entity
         return None
 
+    def bare_name(self, span: Span, start: int, end: int, paragraph: str) -> str | None:
+        """The person if paragraph[start:end] is nothing but a mention of them."""
+        text = paragraph[start:end].strip()
+        for m in self.mentions_in(span, start, end):
+            if m.text == text and self.is_person(m.entity):
+                return m.entity
+        return None
+
     def phrase(self, span: Span, start: int, end: int, paragraph: str) -> str | None:
-        """The entity (or a descriptive phrase) named by paragraph[start:end]."""
-        ms = self.mentions_in(span, start, end)
-        if ms:
-            return max(ms, key=lambda m: m.start).entity
-        words = re.findall(r"[\w'’-]+", paragraph[start:end])
+        """The entity (or a descriptive phrase) named by paragraph[start:end].
+
+        Unnamed speakers: "a council spokesperson" gives "council spokesperson" and
+        "a spokesperson for the council" gives "spokesperson for the council" (the article
+        dropped); when the organisation is a known entity ("a spokesperson for Northfield
+        Council") the speaker is the organisation. "a lawyer for Mr X" is not Mr X.
+        """
+        found = list(re.finditer(r"[\w'’-]+", paragraph[start:end]))
+        words = [w.group(0) for w in found]
         if not words:
             return None
+        bare = re.sub(r"^(?:the|a|an)\s+", "", fold(" ".join(words)).lower())
+        # "The operations director said" after "Gareth Lyle, the operations director".
+        by_role = [
+            e.name
+            for e in self.entities.entities
+            if any(bare and _bare_role(r) == bare for r in [e.role or "", *e.aliases])
+        ]
+        if len(by_role) == 1:
+            return by_role[0]
+        ms = self.mentions_in(span, start, end)
+        behalf = _on_behalf(words)
+        persons = [m for m in ms if self.is_person(m.entity)]
+        if behalf is not None:
+            noun_at = start + found[behalf].start()
+            if not any(m.start < noun_at for m in persons):
+                if not persons and ms:
+                    return max(ms, key=lambda m: m.start).entity
+                return re.sub(r"^(?:The|A|An|the|a|an)\s+", "", " ".join(words))
+        if ms:
+            return max(ms, key=lambda m: m.start).entity
         last = words[-1].lower()
         if last in _PRONOUNS:
             return self.pronoun(span, start, _PRONOUNS[last])
         if last in {"they", "we", "i", "you", "it"}:
             return None
         phrase = " ".join(words)
-        folded = fold(phrase).lower()
-        bare = re.sub(r"^(?:the|a|an)\s+", "", folded)
-        for e in self.entities.entities:
-            roles = [e.role or "", *e.aliases]
-            if any(bare and fold(r).lower() == bare for r in roles):
-                return e.name
-        if len(words) <= 6 and last in ROLE_NOUNS | {"spokesperson", "spokesman", "source"}:
+        if len(words) <= 6 and last in _SPEAKER_NOUNS:
             return re.sub(r"^(?:The|A|An|the|a|an)\s+", "", phrase)
         return None
+
+
+_SPEAKER_NOUNS = ROLE_NOUNS | {"spokesperson", "spokesman", "spokeswoman", "source"}
+_BEHALF = frozenset({"for", "of", "at", "from", "to", "with"})
+
+
+def _on_behalf(words: list[str]) -> int | None:
+    """Index of the noun in "a spokesperson for the council", "a lawyer for Mr X"; else None."""
+    if len(words) > 9:
+        return None
+    skip = 1 if words[0].lower() in {"a", "an", "the"} else 0
+    for i in range(skip, min(len(words) - 1, skip + 4)):
+        if words[i].lower() in _SPEAKER_NOUNS and words[i + 1] in _BEHALF:
+            return i
+    return None
 
 
 _TERM_BEFORE = (DETERMINERS - {"that"}) | {"so-called", "word", "term", "phrase", "his", "her"}
@@ -260,7 +323,23 @@ def _subject_before(text: str, verb_start: int) -> tuple[int, int]:
     start = breaks[-1].end() if breaks else 0
     while start < end and cleaned[start].isspace():
         start += 1
-    return start, end
+    return start, start + len(cleaned[start:end].rstrip())
+
+
+def _lead_speaker(resolver: _Resolver, span: Span, para: str, lead: str, verb: int) -> str | None:
+    """The speaker named before the verb in `lead` (the sentence up to the quote)."""
+    a, b = _subject_before(lead, verb)
+    if a == b:
+        # "Tom Reyes, Acme's chief executive, said" / "The mayor, Jane Doe, said".
+        head = lead[:verb]
+        m = _TRAILING_APPOSED.search(head[:b])
+        if m:
+            app = (span.start + m.start(1), span.start + m.end(1))
+            name = resolver.bare_name(span, *app, para)
+            if name is not None:
+                return name
+            a, b = _subject_before(lead, m.start())
+    return resolver.phrase(span, span.start + a, span.start + b, para)
 
 
 def extract_quotes(
@@ -293,18 +372,24 @@ def extract_quotes(
         if raw.closer is not None:
             end_span = _span_at(spans, p_last, raw.closer)
             tail_start = raw.closer + 1
-            tail = last_para[tail_start : end_span.end]
-            for pattern in (_TAIL_ACCORDING, _TAIL_VERB_FIRST, _TAIL_SUBJ_FIRST):
+            tail = _undot(last_para[tail_start : end_span.end])
+            for pattern in (_TAIL_ACCORDING, _TAIL_VERB_FIRST, _TAIL_SUBJ_FIRST, _TAIL_APPOSED):
                 m = pattern.match(tail)
                 if m:
                     a = tail_start + m.start("subj")
                     b = tail_start + m.end("subj")
-                    speaker = resolver.phrase(end_span, a, b, last_para)
+                    if "app" in pattern.groupindex:
+                        app = (tail_start + m.start("app"), tail_start + m.end("app"))
+                        speaker = resolver.bare_name(end_span, *app, last_para)
+                        if speaker is None:
+                            speaker = resolver.phrase(end_span, a, b, last_para)
+                    else:
+                        speaker = resolver.phrase(end_span, a, b, last_para)
                     attributed = True
                     break
 
         # Attribution before the opening mark, in the same sentence.
-        lead = _blank_quotes(para[span.start : raw.opener])
+        lead = _undot(_blank_quotes(para[span.start : raw.opener]))
         if not attributed and lead.strip():
             m = _LEAD_ACCORDING.search(lead)
             verbs = list(_VERB_IN_LEAD.finditer(lead))
@@ -320,8 +405,7 @@ def extract_quotes(
                     persons = [x for x in ms if resolver.is_person(x.entity)]
                     speaker = persons[0].entity if persons else None
                 else:
-                    a, b = _subject_before(lead, verb.start())
-                    speaker = resolver.phrase(span, span.start + a, span.start + b, para)
+                    speaker = _lead_speaker(resolver, span, para, lead, verb.start())
                 attributed = True
 
         if not attributed and full:
