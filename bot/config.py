@@ -29,6 +29,7 @@ class Settings:
     max_question_chars: int = 500
     max_briefing_bytes: int = 1_000_000
     reload_poll_seconds: float = 3.0
+    messages_per_second: int = 30  # flood control for everything the bot sends
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -37,12 +38,15 @@ class Settings:
         defaults = cls()
         return cls(
             telegram_bot_token=env.get("TELEGRAM_BOT_TOKEN") or None,
-            telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL") or defaults.telegram_api_base_url,
+            telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL")
+            or defaults.telegram_api_base_url,
             telegram_api_base_file_url=(
                 env.get("TELEGRAM_API_BASE_FILE_URL") or defaults.telegram_api_base_file_url
             ),
             database_url=env.get("BRIEFBOT_DATABASE_URL") or defaults.database_url,
-            briefing=Path(env["BRIEFBOT_BRIEFING"]) if env.get("BRIEFBOT_BRIEFING") else BUNDLED_BRIEFING,
+            briefing=Path(env["BRIEFBOT_BRIEFING"])
+            if env.get("BRIEFBOT_BRIEFING")
+            else BUNDLED_BRIEFING,
             operator_ids=_parse_ids(env.get("BRIEFBOT_OPERATOR_IDS", "")),
             questions_per_minute=_parse_int(
                 env, "BRIEFBOT_QUESTIONS_PER_MINUTE", defaults.questions_per_minute
@@ -52,6 +56,9 @@ class Settings:
             ),
             max_briefing_bytes=_parse_int(
                 env, "BRIEFBOT_MAX_BRIEFING_BYTES", defaults.max_briefing_bytes
+            ),
+            messages_per_second=_parse_int(
+                env, "BRIEFBOT_MESSAGES_PER_SECOND", defaults.messages_per_second
             ),
         )
 

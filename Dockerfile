@@ -1,0 +1,32 @@
+# briefbot: the Telegram bot, long polling by default (`run --webhook URL` for a webhook).
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    BRIEFBOT_DATABASE_URL=sqlite:////data/briefbot.db
+
+RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin briefbot \
+    && mkdir /data && chown briefbot:briefbot /data
+
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+COPY faq ./faq
+COPY handlers ./handlers
+COPY store ./store
+RUN pip install . && rm -rf /app/build
+
+USER briefbot
+# The fact store (SQLite, WAL mode): keep it across container restarts.
+VOLUME ["/data"]
+# Only used in webhook mode (Telegram accepts ports 443, 80, 88 and 8443).
+EXPOSE 8443
+
+# Healthy when the fact store opens and has an active briefing.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
+    CMD ["python", "-c", "import os, sys; from store.repository import Repository; r = Repository(os.environ['BRIEFBOT_DATABASE_URL']); ok = r.active_id() is not None; r.close(); sys.exit(0 if ok else 1)"]
+
+ENTRYPOINT ["briefbot"]
+CMD ["run"]

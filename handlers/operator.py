@@ -1,0 +1,83 @@
+"""Operators: `/reload` re-reads the briefing file; a text document sent in private replaces it.
+
+Loads run off the event loop. On bad input the engine raises a `LoadError` whose
+one-line message goes back to the operator, and the previous facts stay active.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import PurePath
+
+from telegram import Message, Update
+
+from bot.logs import Outcome, mark
+from handlers import BotContext, message_of, render
+from store.errors import LoadError
+from store.loader import LoadReport
+
+EXTENSIONS = (".txt", ".md")
+NOT_OPERATOR = "Sorry, only this bot's operators can change the briefing."
+
+
+async def reload(update: Update, context: BotContext) -> None:
+    """Re-read the briefing file and make it active (operators only)."""
+    message = message_of(update)
+    if not is_operator(update, context):
+        mark(Outcome.REFUSED)
+        await message.reply_html(NOT_OPERATOR)
+        return
+    engine, path = context.engine, context.settings.briefing
+    await _load(message, lambda: engine.load_file(path))
+
+
+async def upload(update: Update, context: BotContext) -> None:
+    """Load an operator's text document as the new briefing and report what changed."""
+    message = message_of(update)
+    if not is_operator(update, context):
+        mark(Outcome.REFUSED)
+        await message.reply_html(NOT_OPERATOR)
+        return
+    document = message.document
+    if document is None:
+        return
+    name = document.file_name or "briefing.txt"
+    problem = upload_problem(name, document.file_size, context.settings.max_briefing_bytes)
+    if problem:
+        mark(Outcome.REFUSED)
+        await message.reply_html(render.e(problem))
+        return
+    file = await document.get_file()
+    data = bytes(await file.download_as_bytearray())
+    engine = context.engine
+    await _load(message, lambda: engine.load_bytes(data, file_name=name))
+
+
+def is_operator(update: Update, context: BotContext) -> bool:
+    """Return True if the update comes from one of the configured operators."""
+    user = update.effective_user
+    return user is not None and user.id in context.settings.operator_ids
+
+
+def upload_problem(file_name: str, size: int | None, max_bytes: int) -> str | None:
+    """Return why an upload cannot be a briefing (checked before downloading), or None."""
+    if PurePath(file_name).suffix.lower() not in EXTENSIONS:
+        return "Send the briefing as a UTF-8 text file ending in .txt or .md."
+    if size == 0:
+        return "That file is empty."
+    if size is not None and size > max_bytes:
+        return f"That file is {size:,} bytes; the limit is {max_bytes:,} bytes."
+    return None
+
+
+async def _load(message: Message, load: Callable[[], LoadReport]) -> None:
+    """Run `load` off the event loop and reply with its report or its one-line error."""
+    try:
+        report = await asyncio.to_thread(load)
+    except LoadError as error:
+        mark(Outcome.REFUSED)
+        await message.reply_html(render.e(render.clip(str(error), 300)))
+        return
+    mark(Outcome.HANDLED)
+    await message.reply_html(render.load_report(report))

@@ -1,0 +1,109 @@
+"""Reloading end to end: /reload, an operator's upload, and `briefbot load` from a shell."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from conftest import LAKESIDE, Bot
+from fake_bot_api import ALICE, OPERATOR, eventually
+
+from faq.engine import Engine
+from handlers.operator import NOT_OPERATOR
+from store.repository import Repository
+
+COALITION_QUESTION = "Who will chair the Friday meeting?"
+LAKESIDE_QUESTION = "When will the observatory open?"
+
+
+async def upload(bot: Bot, data: bytes, name: str = "lakeside.txt", **kwargs: object) -> list[str]:
+    """Send `data` as a document from the operator; return the texts of the replies."""
+    calls = await bot.send(bot.fake.document_upload(OPERATOR, data, name, **kwargs))  # type: ignore[arg-type]
+    return [c.text for c in calls if c.method == "sendMessage"]
+
+
+async def still_answers_coalition(bot: Bot) -> bool:
+    [call] = await bot.send(bot.fake.private_text(ALICE, COALITION_QUESTION))
+    return "Pistorius" in call.text
+
+
+async def test_operator_upload_loads_the_new_briefing(bot: Bot) -> None:
+    [report] = await upload(bot, LAKESIDE.encode())
+
+    assert bot.fake.sent("getFile")
+    assert "6 paragraphs" in report
+    assert "2 quotes, 2 with a speaker" in report
+    assert "New: Priya Natarajan and Owen Blake" in report
+    assert "Gone: " in report
+    assert "John Healey" in report
+    [answer] = await bot.send(bot.fake.private_text(ALICE, LAKESIDE_QUESTION))
+    assert "12 June" in answer.text
+    assert "Harrow Point" in bot.engine.document.title or "Lakeside" in bot.engine.document.title
+
+
+async def test_non_operator_upload_is_refused_and_changes_nothing(bot: Bot) -> None:
+    title = bot.engine.document.title
+
+    calls = await bot.send(bot.fake.document_upload(ALICE, LAKESIDE.encode(), "lakeside.txt"))
+
+    assert [(c.method, c.text) for c in calls] == [("sendMessage", NOT_OPERATOR)]
+    assert bot.engine.document.title == title
+    assert await still_answers_coalition(bot)
+
+
+async def test_non_operator_reload_is_refused(bot: Bot) -> None:
+    [call] = await bot.send(bot.fake.private_text(ALICE, "/reload"))
+
+    assert call.text == NOT_OPERATOR
+
+
+async def test_operator_reload_rereads_the_briefing_file(bot: Bot) -> None:
+    [call] = await bot.send(bot.fake.private_text(OPERATOR, "/reload"))
+
+    assert call.text.startswith("Loaded <b>")
+    assert "Same people as the previous briefing." in call.text
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", "briefing.txt", ""),
+        ("Le café était fermé. Il a dit « non ».".encode("latin-1"), "briefing.txt", ""),
+        (LAKESIDE.encode(), "briefing.pdf", ".txt or .md"),
+        (b"", "briefing.txt", "empty"),
+    ],
+    ids=["binary", "not-utf8", "wrong-extension", "empty"],
+)
+async def test_bad_upload_gets_one_line_and_keeps_the_facts(
+    bot: Bot, data: bytes, name: str, reason: str
+) -> None:
+    [reply] = await upload(bot, data, name)
+
+    assert "\n" not in reply
+    assert reason in reply
+    assert not reply.startswith("Loaded")
+    assert await still_answers_coalition(bot)
+
+
+@pytest.mark.settings(max_briefing_bytes=2500)
+async def test_too_large_upload_is_refused_before_download(bot: Bot) -> None:
+    [reply] = await upload(bot, LAKESIDE.encode() * 6)
+
+    assert "limit is 2,500 bytes" in reply
+    assert bot.fake.sent("getFile") == []
+    assert await still_answers_coalition(bot)
+
+
+async def test_briefing_loaded_from_a_shell_is_picked_up(bot: Bot, tmp_path: Path) -> None:
+    briefing = tmp_path / "lakeside.txt"
+    briefing.write_text(LAKESIDE, encoding="utf-8")
+    shell = Repository(bot.settings.database_url)  # what `briefbot load FILE` does
+    try:
+        await asyncio.to_thread(Engine(shell).load_file, briefing)
+    finally:
+        shell.close()
+
+    await eventually(lambda: "12 June" in bot.engine.ask(LAKESIDE_QUESTION).answer, 10, "refresh")
+    [answer] = await bot.send(bot.fake.private_text(ALICE, LAKESIDE_QUESTION))
+    assert "12 June" in answer.text
