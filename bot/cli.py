@@ -41,7 +41,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="briefbot",
         description="Answer questions about a news briefing, with sources and direct quotes.",
     )
-    parser.add_argument("--db", metavar="URL", help="database URL (default: $BRIEFBOT_DATABASE_URL)")
+    parser.add_argument(
+        "--db", metavar="URL", help="database URL (default: $BRIEFBOT_DATABASE_URL)"
+    )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     load = commands.add_parser("load", help="ingest a briefing and make it active")
@@ -113,7 +115,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         if args.json:
             print(json.dumps(answer.to_json(), ensure_ascii=False))
         else:
-            print(format_answer(answer))
+            print(format_answer(answer, engine.coverage()))
     return 0
 
 
@@ -150,13 +152,13 @@ def chat(engine: Engine, stdin: TextIO, stdout: TextIO) -> int:
             print(file=stdout)
             return 0
         if line.strip():
-            print(format_answer(engine.ask(line.strip())), file=stdout)
+            print(format_answer(engine.ask(line.strip()), engine.coverage()), file=stdout)
 
 
-def format_answer(answer: Answer) -> str:
-    """Return an answer as readable terminal text."""
+def format_answer(answer: Answer, coverage: str = "") -> str:
+    """Return an answer as readable terminal text; `coverage` says what the briefing covers."""
     if not answer.answered:
-        lines = [answer.answer]
+        lines = [f"{answer.answer} {coverage}".strip()]
         if answer.suggestions:
             lines.append("Did you mean: " + " / ".join(answer.suggestions))
         return "\n".join(lines)

@@ -14,6 +14,7 @@ from faq.lexicon import (
     CONTENT_STOPWORDS,
     LEADING_ROLES,
     STOPWORDS,
+    can_be_noun,
     fold_word,
     is_english_word,
     stem,
@@ -261,12 +262,34 @@ class BriefingIndex:
         return None if best is None else str(best[0])
 
     def coverage(self) -> str:
-        """Return one line saying what the briefing covers."""
+        """Return one line saying what the briefing covers: its subjects and main people."""
         people = [e.name for e in self.entities if e.kind is EntityKind.PERSON][:4]
-        subject = self.document.title
+        subjects = self.subjects()
+        parts = []
+        if subjects:
+            parts.append(f"It covers {_join(subjects)}")
         if people:
-            return f"It covers {subject}, with {_join(people)}."
-        return f"It covers {subject}."
+            parts.append(("with " if parts else "It covers ") + _join(people))
+        return (", ".join(parts) or f"It covers {self.document.title}") + "."
+
+    def subjects(self, count: int = 4) -> list[str]:
+        """Return the briefing's most repeated content words, as the article writes them."""
+        name_words = {
+            t.folded for e in self.entities if e.kind is EntityKind.PERSON for t in tokenize(e.name)
+        }
+        seen: Counter[str] = Counter()
+        written: dict[str, str] = {}
+        for s in self.sentences:
+            for token in {t.folded: t for t in tokenize(s.text)}.values():
+                word = token.folded
+                if len(word) < 4 or word in STOPWORDS or word in name_words:
+                    continue
+                if not word.isalpha() or not (token.text[0].isupper() or can_be_noun(word)):
+                    continue
+                seen[stem(word)] += 1
+                written.setdefault(stem(word), token.text)
+        common = [term for term, n in seen.most_common(count * 3) if n > 1]
+        return [written[term] for term in common[:count]]
 
 
 def _leads(entity: Entity) -> bool:

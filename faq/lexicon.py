@@ -133,6 +133,11 @@ def is_noun_only(word: str) -> bool:
     return bool(lemmas) and set(lemmas) <= {"NOUN", "PROPN"}
 
 
+def can_be_noun(word: str) -> bool:
+    """Return True when `word` can be a noun ("pressure", not "said")."""
+    return word.isalpha() and bool({"NOUN", "PROPN"} & set(getAllLemmas(word)))
+
+
 def can_be_verb(word: str) -> bool:
     """Return True when `word` can be a verb form ("say", "die", "went")."""
     return word.isalpha() and "VERB" in getAllLemmas(word)

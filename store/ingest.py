@@ -18,7 +18,7 @@ from store.text import normalize
 
 DEFAULT_MAX_BYTES = 1_000_000
 _BOM = b"\xef\xbb\xbf"
-_TITLE_MAX = 100
+_TITLE_MAX = 60
 
 
 def _label(name: str | None) -> str:
@@ -80,6 +80,7 @@ def read_briefing_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str
 
 
 def _title_from_sentence(sentence: str) -> str:
+    """Return the first sentence as a title: cut at a word, never inside a quotation."""
     text = sentence.strip()
     if len(text) <= _TITLE_MAX:
         return text
@@ -87,6 +88,10 @@ def _title_from_sentence(sentence: str) -> str:
     space = cut.rfind(" ")
     if space > _TITLE_MAX // 2:
         cut = cut[:space]
+    if cut.count("“") > cut.count("”") or cut.count('"') % 2:
+        opening = max(cut.rfind("“"), cut.rfind('"'))
+        if opening > _TITLE_MAX // 3:
+            cut = cut[:opening]
     return cut.rstrip(" ,;:–—-") + "…"
 
 
