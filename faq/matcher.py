@@ -266,7 +266,10 @@ def rank(
         if sentence.quote_ids and not about_speech:
             score -= QUOTE_PENALTY
         candidates.append(Candidate(sentence, score, coverage, matched))
-    candidates.sort(key=lambda c: (-c.score, c.sentence.position))
+    subject = question.subject_head
+    candidates.sort(
+        key=lambda c: (-round(c.score, 6), subject not in c.matched, c.sentence.position)
+    )
     return candidates
 
 
