@@ -21,6 +21,13 @@ _NUMBER_RE = re.compile(
     r"first|second|third|fourth|fifth)\b",
     re.IGNORECASE,
 )
+_DURATION_RE = re.compile(
+    r"\b(\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|several|few|many)[\s-]+(?:\w+[\s-]+)?"
+    r"(second|minute|hour|day|week|fortnight|month|year|decade|century|mile|kilometre|"
+    r"kilometer|km|metre|meter|foot|feet|yard)s?\b",
+    re.IGNORECASE,
+)
 _AMOUNT_RE = re.compile(
     r"[£$€¥]\s?\d|\b\d[\d,.]*\s?(%|per ?cent|million|billion|bn|m|k)\b|"
     r"\b(pounds|dollars|euros)\b",
@@ -52,6 +59,7 @@ class Evidence:
     place: bool
     reason: bool
     located: bool = False
+    duration: bool = False
 
 
 NO_EVIDENCE = Evidence(date=False, number=False, amount=False, place=False, reason=False)
@@ -71,6 +79,7 @@ def evidence_of(sentence: Sentence, organisations: tuple[str, ...] = ()) -> Evid
     places = located + [p for p in sentence.places if not any(p in name for name in inside)]
     return Evidence(
         located=bool(located or _DIRECTION_RE.search(text)),
+        duration=bool(_DURATION_RE.search(text)),
         date=bool(sentence.dates or _YEAR_RE.search(text) or _DATE_WORD_RE.search(text)),
         number=bool(sentence.numbers or sentence.amounts or _NUMBER_RE.search(text)),
         amount=bool(sentence.amounts or _AMOUNT_RE.search(text)),

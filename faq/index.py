@@ -81,6 +81,7 @@ class BriefingIndex:
             e.name for e in document.entities if e.kind is EntityKind.ORGANISATION
         )
         self.sentences = [self._index_sentence(i, s) for i, s in enumerate(document.sentences)]
+        self.headline = self._headline()
         self._link_entities()
         self._link_quotes()
         leader_ids = {i for i, e in enumerate(self.entities) if _leads(e)}
@@ -143,6 +144,17 @@ class BriefingIndex:
             pairs=_near_pairs(sequence),
             positions={k: tuple(v) for k, v in positions.items()},
         )
+
+    def _headline(self) -> IndexedSentence | None:
+        """Return the title as a sentence when the article has its own headline.
+
+        A title cut from the first sentence is not a headline: it adds nothing.
+        """
+        title = self.document.title.rstrip("…")
+        first = self.document.sentences[0].text if self.document.sentences else ""
+        if not title or first.startswith(title):
+            return None
+        return self._index_sentence(-1, Sentence(paragraph=0, index=0, text=title))
 
     def _link_entities(self) -> None:
         """Find each sentence's entities: by name, then by he/she from context.
@@ -212,9 +224,12 @@ class BriefingIndex:
     # -- look-ups -----------------------------------------------------------------
 
     def previous(self, sentence: IndexedSentence) -> IndexedSentence | None:
-        """Return the sentence before `sentence` when it is in the same or previous paragraph."""
-        if sentence.position == 0:
-            return None
+        """Return the sentence before `sentence` when it is in the same or previous paragraph.
+
+        The first sentence's predecessor is the headline, when there is one.
+        """
+        if sentence.position <= 0:
+            return self.headline if sentence.position == 0 else None
         before = self.sentences[sentence.position - 1]
         if sentence.sentence.paragraph - before.sentence.paragraph > 1:
             return None

@@ -133,6 +133,13 @@ def is_noun_only(word: str) -> bool:
     return bool(lemmas) and set(lemmas) <= {"NOUN", "PROPN"}
 
 
+@lru_cache(maxsize=65536)
+def base_forms(word: str) -> frozenset[str]:
+    """Return `word` and its dictionary forms ("rejected" → rejected, reject)."""
+    lemmas = getAllLemmas(word) if word.isalpha() else {}
+    return frozenset({word, *(lemma for forms in lemmas.values() for lemma in forms)})
+
+
 def can_be_noun(word: str) -> bool:
     """Return True when `word` can be a noun ("pressure", not "said")."""
     return word.isalpha() and bool({"NOUN", "PROPN"} & set(getAllLemmas(word)))
@@ -183,7 +190,7 @@ _NEGATING_PREFIXES = ("un", "non", "in", "im", "il", "ir", "dis", "anti")
 
 def opposite_forms(word: str) -> set[str]:
     """Return words meaning the opposite of `word`: listed opposites and un-/non-/dis- forms."""
-    forms = set(OPPOSITES.get(word, ()))
+    forms = {o for base in base_forms(word) for o in OPPOSITES.get(base, ())}
     if len(word) < 5 or word in STOPWORDS:
         return forms
     for prefix in _NEGATING_PREFIXES:

@@ -15,6 +15,7 @@ from faq.lexicon import (
     NEGATIONS,
     STOPWORDS,
     WEAK_WORDS,
+    base_forms,
     is_english_word,
     opposite_forms,
     stem,
@@ -43,6 +44,7 @@ DEFINITION_BONUS = 0.1
 WEAK_FACTOR = 0.3
 SUBJECT_FACTOR = 1.5
 CONTEXT_SHARE = 0.6
+HEADLINE_SHARE = 1.0  # a news lede spells out its headline
 PAIR_WEIGHT = 0.5
 PROXIMITY_WEIGHT = 0.1
 SPEECH_WORDS = frozenset(
@@ -142,6 +144,7 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
     previous = index.previous(sentence)
     if previous is not None and sentence.anaphoric:
         words |= previous.folded_words
+    words |= {base for word in words for base in base_forms(word)}
     if question.negated and not any(w in NEGATIONS or w.endswith("n't") for w in words):
         return True
     asked = {t.folded for t in question.tokens}
@@ -232,6 +235,7 @@ def rank(
         if "-" not in a.word and "-" not in b.word
     ]
     qualities = [_term_qualities(terms, sentence) for sentence in index.sentences]
+    headline = [] if index.headline is None else _term_qualities(terms, index.headline)
     candidates = []
     for position, sentence in enumerate(index.sentences):
         own = qualities[position]
@@ -245,7 +249,10 @@ def rank(
                 and index.cohesive(previous, sentence)
             )
         ):
-            inherited = [CONTEXT_SHARE * q for q in qualities[previous.position]]
+            if previous is index.headline:
+                inherited = [HEADLINE_SHARE * q for q in headline]
+            else:
+                inherited = [CONTEXT_SHARE * q for q in qualities[previous.position]]
             own = [max(a, b) for a, b in zip(own, inherited, strict=True)]
         matched = tuple(t.word for t, q in zip(terms, own, strict=True) if q)
         if not matched:
@@ -349,8 +356,10 @@ def _type_fit(question: Question, sentence: IndexedSentence, question_entities: 
         fits = bool(others or names)
     elif wanted is AnswerType.DATE:
         fits = evidence.date
-    elif wanted in (AnswerType.NUMBER, AnswerType.DURATION):
+    elif wanted is AnswerType.NUMBER:
         fits = evidence.number
+    elif wanted is AnswerType.DURATION:
+        fits = evidence.duration
     elif wanted is AnswerType.AMOUNT:
         fits = evidence.amount
     elif wanted is AnswerType.PLACE:
