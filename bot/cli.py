@@ -164,12 +164,17 @@ def format_answer(answer: Answer, coverage: str = "") -> str:
         return "\n".join(lines)
     lines = [answer.answer]
     for quote in answer.quotes:
-        lines.append(f"  “{quote.text}” — {quote.speaker}")
+        lines.append(f"  “{_clip(quote.text.replace(chr(10), ' '))}” — {quote.speaker}")
     for source in answer.sources:
         lines.append(
             f"Source: {source.briefing}, paragraph {source.paragraph}, sentence {source.sentence}"
         )
     return "\n".join(lines)
+
+
+def _clip(text: str, limit: int = 240) -> str:
+    """Return `text` cut at a word to at most `limit` characters."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:

@@ -11,6 +11,7 @@ from faq.question import AnswerType, Question
 from store.document import Entity
 
 ROLE_MATCH_CUTOFF = 86
+NAME_MATCH_CUTOFF = 84
 _ROLE_WORDS = frozenset("job role position title post occupation".split())
 
 
@@ -61,14 +62,16 @@ def answer_about_person(index: BriefingIndex, question: Question) -> Answer | No
 
 
 def _entity_by_name(index: BriefingIndex, subject: list[str]) -> int | None:
-    """Return the entity whose name or alias is the subject, allowing typos."""
+    """Return the entity the subject names ("pistorius", "lecornu"), allowing typos."""
     if not subject:
         return None
-    wanted = " ".join(subject)
-    if wanted in index.alias_map:
-        return index.alias_map[wanted]
+    corrected = [index.correct(word) or word for word in subject]
+    for words in (subject, corrected):
+        mentions = index.mentions(words)
+        if len(mentions) == 1 and mentions[0][1] - mentions[0][0] == len(words):
+            return mentions[0][2]
     found = process.extractOne(
-        wanted, list(index.alias_map), scorer=fuzz.ratio, score_cutoff=ROLE_MATCH_CUTOFF
+        " ".join(subject), list(index.alias_map), scorer=fuzz.ratio, score_cutoff=NAME_MATCH_CUTOFF
     )
     return None if found is None else index.alias_map[found[0]]
 
