@@ -7,6 +7,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -76,8 +77,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _with_db(settings: Settings, url: str) -> Settings:
-    from dataclasses import replace
-
     return replace(settings, database_url=url)
 
 
