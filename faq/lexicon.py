@@ -21,8 +21,9 @@ _ORDINAL_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
-    "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10", "hundred": "100",
+    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
+    "sixth": "6th", "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th",
+    "hundred": "100",
     "thousand": "1000", "dozen": "12", "twenty": "20", "thirty": "30", "forty": "40",
     "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
 }  # fmt: skip
@@ -38,6 +39,14 @@ STOPWORDS = frozenset(
     "whose why will with would you your yours yourself yourselves s t d ll m re ve y what's "
     "who's where's when's how's it's that's there's does did done doing get got gets may "
     "might must need per via upon onto ever yet".split()
+)
+
+# Verbs that deny what follows them: "When did Kublai reject the plan?" asks about a
+# rejection, and a sentence without one does not answer it.
+NEGATING_VERBS = frozenset(
+    "reject refuse fail deny oppose prevent stop abandon ignore avoid discourage dismiss "
+    "decline forbid ban block resist cancel disprove neglect overturn reverse withdraw "
+    "disestablish".split()
 )
 
 # Function words that still tell sentences apart when a question copies them
@@ -103,12 +112,14 @@ def word_parts(folded: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Return the stem of a folded word; numbers and number words share a form."""
+    """Return the stem of a folded word; numbers and number words share a form.
+
+    "three" and "3" are one stem, "third" and "3rd" another: a 4th son is no 4 sons.
+    """
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
-    ordinal = _ORDINAL_RE.match(word)
-    if ordinal:
-        return ordinal.group(1)
+    if _ORDINAL_RE.match(word):
+        return word
     if _NUMERIC_RE.match(word):
         return word.replace(",", "")
     return str(_STEMMER.stemWord(word))

@@ -12,6 +12,7 @@ from faq.curated import CuratedFaq
 from faq.index import BriefingIndex, IndexedSentence
 from faq.lexicon import (
     LEADING_VERBS,
+    NEGATING_VERBS,
     NEGATIONS,
     STOPWORDS,
     WEAK_WORDS,
@@ -150,6 +151,8 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
     asked = {t.folded for t in question.tokens}
     for token in question.tokens:
         word = token.folded
+        if base_forms(word) & NEGATING_VERBS and not base_forms(word) & words:
+            return True
         if word in words or ("-" in token.text and token.text.split("-")[-1][:1].isupper()):
             continue
         reversed_in_text = opposite_forms(word) & words

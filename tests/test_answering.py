@@ -126,3 +126,13 @@ def test_negated_question_is_not_answered_from_a_positive_sentence(riverside: En
 def test_reversed_question_is_not_answered(riverside: Engine) -> None:
     assert riverside.ask("How many hours a week will the library open?").answered
     assert not riverside.ask("How many hours a week will the library close early?").answered
+
+
+def test_question_with_a_negating_verb_needs_a_negating_sentence(riverside: Engine) -> None:
+    assert riverside.ask("What did the inspectors find in the roof timbers?").answered
+    assert not riverside.ask("What did the inspectors refuse to find in the roof timbers?").answered
+
+
+def test_question_naming_something_absent_is_not_answered(riverside: Engine) -> None:
+    assert riverside.ask("How much did the heritage grant give?").answered
+    assert not riverside.ask("How much did the Lottery give to Manchester?").answered

@@ -1,0 +1,97 @@
+"""Question analysis and word handling: pure functions, no store needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from faq.lexicon import base_forms, opposite_forms, stem, stem_forms, tokenize
+from faq.question import AnswerType, analyse, clean_question
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who are the hosts of the coalition meeting?", AnswerType.PERSON),
+        ("When does the Riverside Library reopen?", AnswerType.DATE),
+        ("On what day is the meeting?", AnswerType.DATE),
+        ("In which city do the ministers gather?", AnswerType.PLACE),
+        ("Where did Healey go?", AnswerType.PLACE),
+        ("How many 3D printers are there?", AnswerType.NUMBER),
+        ("How much did the refurbishment cost?", AnswerType.AMOUNT),
+        ("How long is the front line?", AnswerType.DURATION),
+        ("Why did the library close?", AnswerType.REASON),
+        ("Will it open on Sundays?", AnswerType.YES_NO),
+        ("Who is Tom Alvarez?", AnswerType.DEFINITION),
+        ("Who was Kaidu's grandfather?", AnswerType.PERSON),
+        ("Political advantage is an attribute of which state policies?", AnswerType.THING),
+        ("What kind of strikes are they carrying out?", AnswerType.THING),
+    ],
+)
+def test_answer_type(question: str, expected: AnswerType) -> None:
+    assert analyse(question).answer_type is expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("/ask who is Healey?", "who is Healey?"),
+        ("/ask@briefbot   who is Healey?", "who is Healey?"),
+        ("@briefbot who is Healey?", "who is Healey?"),
+        ("who\u200b is\u202e Healey?", "who is Healey?"),
+        ("ｗｈｏ is Healey?", "who is Healey?"),
+    ],
+)
+def test_clean_question_drops_addressing_and_invisible_characters(raw: str, clean: str) -> None:
+    assert clean_question(raw) == clean
+
+
+def test_which_question_has_a_focus_and_skips_counts() -> None:
+    assert analyse("Which union represents the crews?").focus == "union"
+    assert analyse("What kind of strikes are they carrying out?").focus == "strikes"
+    question = analyse("Which two countries lead the talks?")
+    assert "two" not in question.content_words
+    assert question.answer_type is AnswerType.PLACE
+
+
+def test_subject_head_of_what_did_questions() -> None:
+    assert analyse("What did the Ukrainian government say?").subject_head == "government"
+    assert analyse("Where is it?").subject_head is None
+
+
+def test_answer_type_words_are_not_content() -> None:
+    question = analyse("How many hours a week will the library open?")
+    assert "many" not in question.content_words
+    assert "library" in question.content_words
+    assert "day" not in analyse("On what day is the meeting?").content_words
+
+
+def test_negation_is_noticed() -> None:
+    assert analyse("Who didn't attend?").negated
+    assert analyse("Which tribes were never united?").negated
+    assert not analyse("Which tribes were united?").negated
+
+
+def test_numbers_and_ordinals_have_separate_stems() -> None:
+    assert stem("three") == stem("3")
+    assert stem("third") == stem("3rd")
+    assert stem("4th") != stem("4")
+    assert stem("2,000") == "2000"
+
+
+def test_irregular_forms_share_a_stem() -> None:
+    assert stem("lead") in stem_forms("led")
+    assert "reject" in base_forms("rejected")
+
+
+def test_opposites_include_prefixed_forms() -> None:
+    assert "rapid" in opposite_forms("slow")
+    assert "necessary" in opposite_forms("unnecessary")
+    assert "civilized" in opposite_forms("uncivilized")
+    assert opposite_forms("to") == set()
+
+
+def test_tokens_keep_offsets_and_fold_case_and_accents() -> None:
+    (token,) = tokenize("Ögedei’s")
+    assert token.text == "Ögedei"
+    assert token.folded == "ogedei"
+    assert (token.start, token.end) == (0, 6)
