@@ -28,13 +28,30 @@ _DURATION_RE = re.compile(
     r"kilometer|km|metre|meter|foot|feet|yard)s?\b",
     re.IGNORECASE,
 )
+_FREQUENCY_RE = re.compile(
+    r"\b(every|each|per|a|once|twice|daily|weekly|fortnightly|monthly|yearly|annually|"
+    r"hourly|nightly|times)\s*(second|minute|hour|day|night|week|fortnight|month|year|"
+    r"season|morning|evening|a\b)?|\b(daily|weekly|fortnightly|monthly|annually|hourly)\b",
+    re.IGNORECASE,
+)
+_PROPORTION_RE = re.compile(
+    r"\d\s?%|\bper ?cent\b|\b(one|two|three|four|five|\d+) (in|out of) (every )?\w+\b|"
+    r"\b(half|a third|a quarter|two-thirds|three-quarters|majority|minority)\b",
+    re.IGNORECASE,
+)
 _AMOUNT_RE = re.compile(
     r"[£$€¥]\s?\d|\b\d[\d,.]*\s?(%|per ?cent|million|billion|bn|m|k)\b|"
     r"\b(pounds|dollars|euros)\b",
     re.IGNORECASE,
 )
 _PLACE_RE = re.compile(
-    r"\b(?:in|at|from|of|near|across|into|outside|inside|between|along)\s+(?:the\s+)?([A-Z][\w’'-]+)"
+    r"\b(?:in|at|from|of|near|across|into|outside|inside|between|along)\s+(?:the\s+)?"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)([A-Z][\w’'-]+)"
+)
+_ADDRESS_RE = re.compile(
+    r"\b[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)*\s(?:Street|Road|Avenue|Lane|Way|Square|Place|Drive|"
+    r"Crescent|Terrace|Bridge|Park|Hall|Centre|Center|Exchange|Station|Airport|Stadium)\b"
 )
 _DIRECTION_RE = re.compile(
     r"\b(north|south|east|west|northern|southern|eastern|western|north-?east|north-?west|"
@@ -60,6 +77,8 @@ class Evidence:
     reason: bool
     located: bool = False
     duration: bool = False
+    frequency: bool = False
+    proportion: bool = False
 
 
 NO_EVIDENCE = Evidence(date=False, number=False, amount=False, place=False, reason=False)
@@ -78,11 +97,13 @@ def evidence_of(sentence: Sentence, organisations: tuple[str, ...] = ()) -> Evid
     located = [p for p in located if not any(p in name for name in inside)]
     places = located + [p for p in sentence.places if not any(p in name for name in inside)]
     return Evidence(
-        located=bool(located or _DIRECTION_RE.search(text)),
+        located=bool(located or _DIRECTION_RE.search(text) or _ADDRESS_RE.search(text)),
         duration=bool(_DURATION_RE.search(text)),
+        frequency=bool(_FREQUENCY_RE.search(text)),
+        proportion=bool(_PROPORTION_RE.search(text)),
         date=bool(sentence.dates or _YEAR_RE.search(text) or _DATE_WORD_RE.search(text)),
         number=bool(sentence.numbers or sentence.amounts or _NUMBER_RE.search(text)),
         amount=bool(sentence.amounts or _AMOUNT_RE.search(text)),
-        place=bool(places or _DIRECTION_RE.search(text)),
+        place=bool(places or _DIRECTION_RE.search(text) or _ADDRESS_RE.search(text)),
         reason=bool(_REASON_RE.search(text)),
     )

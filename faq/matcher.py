@@ -369,6 +369,10 @@ def _type_fit(question: Question, sentence: IndexedSentence, question_entities: 
         if evidence.place and not evidence.located:
             return 0.0
         fits = evidence.place
+    elif wanted is AnswerType.FREQUENCY:
+        fits = evidence.frequency
+    elif wanted is AnswerType.PROPORTION:
+        fits = evidence.proportion
     elif wanted is AnswerType.REASON:
         fits = evidence.reason
     else:

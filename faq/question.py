@@ -40,8 +40,18 @@ PLACE_NOUNS = frozenset(
 PERSON_NOUNS = frozenset(
     "person people man woman leader leaders minister official officials who".split()
 )
+PROPORTION_NOUNS = frozenset(
+    "proportion proportions percentage percentages share fraction ratio rate".split()
+)
+# A keyword query names the kind of answer it wants: "pipe length", "ticket price".
+KEYWORD_TYPES = {
+    **dict.fromkeys("length distance size height width depth duration".split(), "duration"),
+    **dict.fromkeys("cost price fee fees budget".split(), "amount"),
+    **dict.fromkeys("date".split(), "date"),
+    **dict.fromkeys("location venue address".split(), "place"),
+}
 KIND_NOUNS = frozenset("kind kinds type types sort sorts form forms".split())
-ANSWER_TYPE_NOUNS = DATE_NOUNS | PLACE_NOUNS | frozenset("person".split())
+ANSWER_TYPE_NOUNS = DATE_NOUNS | PLACE_NOUNS | PROPORTION_NOUNS | frozenset("person".split())
 AUXILIARIES = frozenset("did does do will would has have had is was are were can could".split())
 YES_NO_STARTS = frozenset(
     "is are was were do does did will would can could has have had should shall may".split()
@@ -55,6 +65,8 @@ class AnswerType(enum.Enum):
     NUMBER = "number"
     AMOUNT = "amount"
     DURATION = "duration"
+    FREQUENCY = "frequency"
+    PROPORTION = "proportion"
     REASON = "reason"
     MANNER = "manner"
     YES_NO = "yes/no"
@@ -147,12 +159,14 @@ def _content_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
     """
     words = []
     previous = ""
+    keyword_query = not QUESTION_WORDS & {t.folded for t in tokens}
     for token in tokens:
         word = token.folded
         if previous in ("what", "which") and word in NUMBER_WORDS:
             continue  # "which two countries": the number counts the answers
         names_answer_type = (
-            (previous == "how" and word in HOW_WORDS)
+            (keyword_query and word in KEYWORD_TYPES)
+            or (previous == "how" and word in HOW_WORDS)
             or (previous in ("what", "which") and word in ANSWER_TYPE_NOUNS)
             or (previous in ("what", "which") and word in KIND_NOUNS)
         )
@@ -178,8 +192,12 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
         if any(w in ("years", "months", "weeks", "days", "hours", "minutes") for w in after[:1]):
             return AnswerType.DURATION, None
         return AnswerType.NUMBER, None
-    if re.search(r"\bhow (long|far|old|big|large|often)\b", joined):
+    if re.search(r"\bhow often\b", joined):
+        return AnswerType.FREQUENCY, None
+    if re.search(r"\bhow (long|far|old|big|large)\b", joined):
         return AnswerType.DURATION, None
+    if re.search(r"\b(what|which) (" + "|".join(sorted(PROPORTION_NOUNS)) + r") of\b", joined):
+        return AnswerType.PROPORTION, None
     if re.search(r"\bwhen\b", joined) or re.search(
         r"\b(what|which|in what|in which) (year|date|day|time|month|century|decade|era)\b",
         joined,
@@ -199,6 +217,10 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
     subject = _is_subject(words, ("what",))
     if subject:
         return AnswerType.DEFINITION, subject
+    if not QUESTION_WORDS & set(words):
+        for word in words:
+            if word in KEYWORD_TYPES:
+                return AnswerType(KEYWORD_TYPES[word]), None
     return AnswerType.THING, None
 
 
