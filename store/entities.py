@@ -8,174 +8,32 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from store.document import Entity, EntityKind
+from store.name_runs import NameRun, Token, is_cap, name_runs
+from store.roles import after_apposition, age_after, court_role, role_before, role_before_comma
 from store.sentences import Span
+from store.wordlists import (
+    BUSINESS_HEADS,
+    CAP_STOP,
+    DEMONYMS,
+    DETERMINERS,
+    HONORIFICS,
+    HONORIFICS_F,
+    HONORIFICS_M,
+    HUMAN_VERBS,
+    NAME_TITLES,
+    NON_NAME,
+    ORG_DESCRIPTORS,
+    ORG_FIRST,
+    ORG_HEADS,
+    ROLE_NOUNS,
+    SECOND_TITLES,
+    TITLE_WORDS,
+)
 
-# --- word lists (general English, never specific to one article) -----------------------
-
-HONORIFICS_M = frozenset({"Mr", "Sir", "Lord", "King", "Prince", "Emperor", "Sultan", "Father"})
-HONORIFICS_F = frozenset(
-    {"Mrs", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess", "Empress", "Baroness"}
-)
-HONORIFICS = HONORIFICS_M | HONORIFICS_F | {"Mx", "Dr", "Prof", "Professor", "Rev", "Revd"}
-
-# Capitalised words that form a title before a name ("Ukrainian President ...").
-TITLE_WORDS = frozenset(
-    """President Vice Prime Minister Secretary Chancellor Councillor Cllr Senator Governor
-    Mayor General Colonel Captain Commander Admiral Major Lieutenant Sergeant Corporal
-    Private Marshal Pope Bishop Archbishop Cardinal Rabbi Imam Judge Justice Chief Inspector
-    Detective Constable Superintendent Commissioner Ambassador Chairman Chairwoman Chair
-    Deputy Acting Shadow Former Foreign Defence Defense Home Health Education Finance Interior
-    Culture Transport Environment Business Trade Energy Housing Work Pensions Treasury State
-    Attorney Speaker Leader Director Executive Officer Head Coach Manager Chancellor
-    Representative Rep Sen Gov Gen Col Capt Lt Sgt Supt Insp Det Premier Sheriff Dean Provost
-    Principal Headteacher Editor Founder Professor Dr Prof Doctor King Queen Prince Princess
-    Emperor Empress Sultan Sheikh Tsar Czar Khan Duke Duchess Earl Count Countess Baron""".split()
-)
-# Lower-case nouns that head a role phrase right before a name ("manager Tom Alvarez").
-ROLE_NOUNS = frozenset(
-    """president minister secretary chancellor councillor senator governor mayor leader
-    manager director chief head chair chairman chairwoman chairperson spokesman spokeswoman
-    spokesperson official officer executive boss founder owner editor reporter correspondent
-    journalist author writer historian geographer scientist researcher professor lecturer
-    teacher headteacher student doctor surgeon nurse lawyer barrister solicitor judge
-    prosecutor detective inspector constable sergeant captain commander general colonel
-    admiral ambassador envoy diplomat adviser advisor analyst economist expert campaigner
-    activist organiser organizer coordinator co-ordinator curator librarian architect
-    engineer designer artist musician singer actor actress player striker coach footballer
-    captain priest bishop vicar rabbi imam pastor monk prince princess king queen emperor
-    empress ruler general warlord counterpart colleague deputy resident residents
-    member mp mep mla msp peer candidate nominee chairs owner landlord farmer worker
-    volunteer trustee treasurer clerk commissioner superintendent sheriff philosopher
-    theorist economist poet novelist playwright composer painter sculptor explorer son
-    daughter father mother brother sister wife husband grandson granddaughter grandfather
-    grandmother nephew niece uncle aunt cousin widow heir successor predecessor
-    son-in-law daughter-in-law father-in-law mother-in-law stepson stepdaughter
-    gp paramedic midwife pharmacist dentist physician psychologist psychiatrist consultant
-    surgeon vet firefighter pilot skipper referee goalkeeper defender midfielder winger
-    batter batsman bowler pitcher quarterback jockey trainer athlete sprinter cyclist
-    swimmer boxer champion chef shopkeeper trader broker banker investor accountant
-    entrepreneur businessman businesswoman pensioner pupil academic scholar biologist
-    chemist physicist epidemiologist virologist meteorologist forecaster presenter
-    commentator columnist photographer producer filmmaker dancer comedian lawmaker
-    legislator congressman congresswoman aide staffer strategist pollster lobbyist
-    negotiator mediator magistrate coroner defendant claimant plaintiff counsel attorney
-    representative delegate organiser ceo cfo coo cto vice-president vice-chair
-    vice-chancellor secretary-general spokeswoman planner surveyor technician mechanic
-    electrician plumber builder driver commuter passenger shopper islander fisherman
-    soldier veteran officer inspector ombudsman governor headmaster headmistress
-    rector chaplain deacon minister""".split()
-)
-# Nouns that say the following name is an organisation ("campaign group Friends of X").
-ORG_DESCRIPTORS = frozenset(
-    """group organisation organization charity company firm union party body agency
-    association club coalition network movement institute tank trust foundation
-    broadcaster newspaper publisher retailer bank insurer airline carrier supermarket
-    chain regulator watchdog council authority""".split()
-)
-ORG_HEADS = frozenset(
-    """Council Group Society Committee Company Corporation Corp Inc Ltd Plc PLC LLC Party
-    Union Association Agency Department Ministry Office Bank University College Institute
-    Foundation Trust Commission Organisation Organization Federation Authority Court
-    Parliament Assembly Army Navy Forces Force Service Services Police Club League Network
-    Alliance Coalition Fund Board Bureau Headquarters Secretariat Cabinet Government Senate
-    Congress Church Times Post News Press Unit Team Executive Commission Tribunal""".split()
-)
-# Plural or trade nouns that end a company's name ("Tidewater Ferries", "Atlas Motors").
-BUSINESS_HEADS = frozenset(
-    """Airlines Airways Motors Industries Holdings Partners Systems Technologies Labs Media
-    Ferries Foods Homes Hotels Buses Coaches Trains Railways Railway Cruises Shipping
-    Logistics Freight Haulage Pharmaceuticals Pharma Brands Stores Supermarkets Retail
-    Developments Properties Estates Investments Ventures Enterprises Solutions
-    Communications Telecom Telecoms Networks Electronics Products Insurance Assurance
-    Brewery Breweries Distillery Bakeries Dairies Farms Fisheries Studios Pictures Records
-    Publishing Construction Engineering Utilities Aviation
-    Resorts Leisure Entertainment Restaurants Pubs Inns Software Consulting Securities
-    Bancorp Inc Ltd Plc PLC LLC LLP Corp""".split()
-)
-# Last words of sports clubs' names ("Crowley Rovers", "Ashford Athletic").
-CLUB_HEADS = frozenset(
-    "Rovers Wanderers Rangers Athletic Albion Hotspur Harriers Olympic FC AFC".split()
-)
-ORG_HEADS = ORG_HEADS | BUSINESS_HEADS | CLUB_HEADS
-# Abbreviated titles written with a full stop in American style ("Sen. Maria Cantwell").
-DOTTED_TITLES = frozenset(
-    """Mr Mrs Ms Mx Dr Prof Rev Revd Gen Col Capt Lt Sgt Gov Sen Rep Supt Insp Det Cllr Maj
-    Adm Brig Cpl Pte Cmdr Cdr Pres Fr Con""".split()
-)
-# Title words that are also common first names: a title only before two or more names.
-_NAME_TITLES = frozenset({"Dean", "Duke"})
-# Abbreviations that are titles only after another title ("Det Con", "Det Ch Insp").
-_SECOND_TITLES = frozenset({"Con", "Ch", "Insp", "Supt", "Sgt", "Chief"})
-ORG_FIRST = frozenset({"Friends", "Ministry", "Department", "University", "Bank", "Office"})
-# Words that make a capitalised sequence a place or a thing, not a person.
-NON_NAME = frozenset(
-    """January February March April May June July August September October November
-    December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mondays Tuesdays
-    Wednesdays Thursdays Fridays Saturdays Sundays Christmas Easter Street Road Avenue Lane
-    Square Park Bridge River Lake Sea Ocean Mountain Mountains Hill Hills Valley Island
-    Islands Bay Gulf Coast Desert Forest City Town Village County Province State States
-    Region District Kingdom Republic Empire Dynasty Khanate Horde Station Airport Hospital
-    School Library Museum Gallery Theatre Theater Centre Center Hall Building Palace Castle
-    Tower Cathedral Abbey Stadium Market Garden Gardens Port Harbour Canal Strait Peninsula
-    Plain Plains East West North South Middle Central Northern Southern Eastern Western
-    Inner Outer Upper Lower Greater Great New Old Holy Royal Imperial Grand United Union
-    Nations Mandate Heaven God Act Bill Treaty War Revolution Day Prize Award Cup Games
-    Olympics Festival Conference Summit Declaration Agreement Accord Deal Plan Programme
-    Program Report Review Strategy Fund Age Era Period Century Internet Web Covid
-    Parliament Government Kremlin Pentagon Whitehall Brexit Budget""".split()
-)
-DEMONYMS = frozenset(
-    """American African Asian European British English Scottish Welsh Irish Northern
-    French German Dutch Belgian Swiss Austrian Italian Spanish Portuguese Greek Roman Latin
-    Polish Czech Slovak Hungarian Romanian Bulgarian Serbian Croatian Ukrainian Russian
-    Belarusian Lithuanian Latvian Estonian Finnish Swedish Norwegian Danish Icelandic
-    Turkish Turkic Arab Arabic Persian Iranian Iraqi Syrian Israeli Palestinian Lebanese
-    Egyptian Saudi Yemeni Afghan Pakistani Indian Bangladeshi Chinese Japanese Korean
-    Mongol Mongolian Vietnamese Thai Filipino Indonesian Malaysian Australian Canadian
-    Mexican Brazilian Argentine Argentinian Chilean Colombian Peruvian Cuban Nigerian
-    Kenyan Ethiopian Somali Sudanese Ghanaian Soviet Ottoman Byzantine Islamic Muslim
-    Christian Jewish Buddhist Confucian Catholic Protestant Orthodox Hindu Sikh Western
-    Eastern Southern Aboriginal Victorian Georgian Edwardian Tudor Medieval Anglo""".split()
-)
-# Capitalised words that start sentences or phrases and are not names.
-CAP_STOP = frozenset(
-    """The A An This That These Those There Then Than But And Or Nor So Yet For In On At By
-    To From With Without Of Into Onto Over Under After Before During Since Until While When
-    Where Why How What Who Whom Whose Which If Although Though Because As Also However
-    Meanwhile Moreover Furthermore Nevertheless Nonetheless Instead Indeed Thus Hence
-    Therefore Still Only Even Just Both All Any Each Every Some Many Most Much More Few
-    Several Such Other Another One Two Three Four Five Six Seven Eight Nine Ten First Second
-    Third Last Next Earlier Later Today Yesterday Tomorrow Tonight Now Here He She It They We
-    I You His Her Its Their Our My Your Him Them Us Me Not No Yes Please Thank Thanks Dear
-    Under Among Between Against Despite Through Throughout Within Across Around About Above
-    Below Near Outside Inside Upon Via Per Like Unlike Including Following According
-    Particularly Especially Notably Finally Similarly Additionally Overall Currently
-    Recently Previously Eventually Initially Ultimately Overall Elsewhere Otherwise""".split()
-)
-PARTICLES = frozenset(
-    {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el"}
-)
-PARTICLES |= {"del", "dos", "das", "ter", "ten", "y", "bint", "ben", "abu", "ap"}
-DETERMINERS = frozenset(
-    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "whose", "every"}
-)
-HUMAN_VERBS = frozenset(
-    """said says say told tells tell added adds asked asks argued argues believed believes
-    wrote writes suggested suggests claimed claims stated states explained explains insisted
-    insists warned warns urged urges announced announces declared declares felt feels
-    thought thinks died was born married succeeded ruled reigned led leads served defected
-    visited visits resigned founded refused returned learned learnt feared sought fought
-    won lost met praised criticised criticized admitted denied joined left replied
-    responded recalled noted observed identified identifies described describes called
-    calls acknowledged conceded stressed emphasised emphasized predicted promised vowed
-    hopes hoped wants wanted decided agreed disagreed opposed supported backed welcomed
-    condemned accused blamed apologised apologized thanked spoke speaks writes""".split()
-)
 _AUX = r"(?:(?:has|had|have|will|would|could|should|may|might|must|also|later|then|is|was|"
 _AUX += r"previously|recently|once|has\s+since|had\s+also)\s+){0,3}(?:(?:expected|due|set|"
 _AUX += r"going|likely|about)\s+to\s+)?"
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _PRONOUN_START = re.compile(r"^[\"“‘']?(He|She|His|Her)\b")
 
 
@@ -204,31 +62,6 @@ class Entities:
 
 
 @dataclass
-class _Token:
-    text: str
-    start: int
-    end: int
-    possessive: bool
-
-
-@dataclass
-class _Seq:
-    """A run of capitalised words inside one sentence."""
-
-    span: Span
-    tokens: list[_Token]
-    initial: bool  # starts the sentence
-
-    @property
-    def start(self) -> int:
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
-
-
-@dataclass
 class _Candidate:
     name: str
     kind: EntityKind
@@ -236,7 +69,7 @@ class _Candidate:
     role: str | None
     description: str | None
     honorific: str | None
-    seq: _Seq
+    seq: NameRun
     start: int
     end: int
     strong: bool = False
@@ -253,132 +86,12 @@ class _Person:
     first: tuple[int, int, int] = (0, 0, 0)
 
 
-def _is_cap(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def _tokens(span: Span, paragraph: str) -> list[_Token]:
-    out: list[_Token] = []
-    for m in _TOKEN.finditer(span.text):
-        text = m.group(0)
-        possessive = False
-        for suffix in ("'s", "’s"):
-            if text.endswith(suffix) and len(text) > 2:
-                text, possessive = text[: -len(suffix)], True
-        while text and text[-1] in "'’-":
-            text, possessive = text[:-1], possessive or text[-1] in "'’"
-        if not text:
-            continue
-        start = span.start + m.start()
-        out.append(_Token(text, start, start + len(text), possessive))
-    return out
-
-
-def _sequences(span: Span, paragraph: str) -> list[_Seq]:
-    tokens = _tokens(span, paragraph)
-    seqs: list[_Seq] = []
-    i = 0
-    first_word_at = span.start + (len(span.text) - len(span.text.lstrip("\"“‘'([")))
-    while i < len(tokens):
-        tok = tokens[i]
-        if not _is_cap(tok.text):
-            i += 1
-            continue
-        run = [tok]
-        j = i + 1
-        while j < len(tokens) and not run[-1].possessive:
-            prev, nxt = run[-1], tokens[j]
-            gap = paragraph[prev.end : nxt.start]
-            is_initial = len(prev.text) == 1 and gap in {". ", "."}
-            is_initial = is_initial or (prev.text in DOTTED_TITLES and gap == ". ")
-            if _is_cap(nxt.text) and (gap == " " or is_initial):
-                run.append(nxt)
-                j += 1
-                continue
-            if (
-                (nxt.text in PARTICLES or nxt.text == "of")
-                and gap == " "
-                and j + 1 < len(tokens)
-                and _is_cap(tokens[j + 1].text)
-                and paragraph[nxt.end : tokens[j + 1].start] == " "
-            ):
-                run.extend([nxt, tokens[j + 1]])
-                j += 2
-                continue
-            if (
-                nxt.text == "of"
-                and gap == " "
-                and j + 2 < len(tokens)
-                and tokens[j + 1].text == "the"
-                and _is_cap(tokens[j + 2].text)
-                and paragraph[nxt.end : tokens[j + 2].start] == " the "
-            ):
-                run.extend(tokens[j : j + 3])
-                j += 3
-                continue
-            break
-        seqs.append(_Seq(span, run, initial=tok.start == first_word_at))
-        i = j
-    return seqs
-
-
 _LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
 
 
 def _word_before(paragraph: str, pos: int, span: Span) -> str:
     m = _LAST_WORD.search(paragraph[max(span.start, pos - 60) : pos])
     return m.group(1) if m else ""
-
-
-def _role_before(paragraph: str, pos: int, span: Span) -> str | None:
-    """A lower-case role phrase ending right before `pos`: "German defence minister"."""
-    text = paragraph[span.start : pos]
-    if not text.endswith(" "):
-        return None
-    words = text.rstrip().split(" ")
-    if not words or not words[-1]:
-        return None
-    head = words[-1]
-    if not (head.lower() in ROLE_NOUNS or head.lower() in ORG_DESCRIPTORS):
-        return None
-    if head[:1].isupper() and head not in TITLE_WORDS and head.lower() not in ROLE_NOUNS:
-        return None
-    taken = [head]
-    for w in reversed(words[:-1]):
-        bare = w.rstrip(",;:")
-        if bare != w or not bare or bare.lower() in DETERMINERS or bare in CAP_STOP:
-            break
-        if bare.lower() in _STOP_LOWER or not re.fullmatch(r"[\w'’-]+", bare):
-            break
-        if bare.endswith(("ed", "ing")) and bare.islower() and bare not in {"acting"}:
-            break
-        taken.insert(0, bare)
-        if len(taken) >= 5:
-            break
-    return " ".join(taken)
-
-
-_STOP_LOWER = frozenset(w.lower() for w in CAP_STOP) | {
-    "and",
-    "or",
-    "with",
-    "said",
-    "says",
-    "told",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "by",
-    "as",
-}
 
 
 _STATEMENT = re.compile(r"\s+in\s+an?\s+(?:statement|filing|release|press\s+release|post)\b")
@@ -411,168 +124,6 @@ def _speech_before(paragraph: str, start: int, end: int, span: Span) -> bool:
     return bool(m and m.group(1) in _INVERTED_VERBS)
 
 
-# ", 54," after a name: an age, as news reports give for people (never for places or firms).
-_AGE = re.compile(r",\s+(?:[1-9]|[1-9]\d|1[01]\d)(?=,\s+(?!and\b|or\b)[a-z])")
-_APPOSED = re.compile(r",\s+([^,;:()\"“”]{2,120}?)\s*(?=[,;.!?]|$)")
-_ROLE_PREPS = frozenset(
-    "of for at in on from with to within across behind inside under over".split()
-)
-_POSS_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
-_CLAUSE_WORDS = frozenset(
-    "who whom whose which that when where while because but if than said says told".split()
-)
-# Participles that are part of a role ("retired teacher", "acting head", "managing director").
-_PARTICIPLE_OK = frozenset(
-    """retired elected appointed acting leading managing governing founding presiding serving
-    sitting visiting qualified trained registered unnamed outgoing incoming ruling reigning
-    consulting practising practicing supervising commanding""".split()
-)
-
-
-_ORDINALS = frozenset({"first", "second", "third"})
-
-
-def _verbish(word: str) -> bool:
-    low = word.lower()
-    if low in HUMAN_VERBS or low in _CLAUSE_WORDS:
-        return True
-    return word.islower() and low.endswith(("ed", "ing")) and low not in _PARTICIPLE_OK
-
-
-def _is_role_head(word: str) -> bool:
-    low = word.lower().rstrip(".")
-    if low not in ROLE_NOUNS or low in {"residents", "chairs"}:
-        return False
-    return not (low.endswith("s") and low[:-1] in ROLE_NOUNS)
-
-
-def _role_phrase(text: str, *, keep_the: bool) -> str | None:
-    """A role such as "regional organiser for the union" or "Acme's chief executive".
-
-    The phrase must be noun modifiers ending in a role noun, optionally followed by a
-    prepositional complement ("of X", "for Y at Z"); a relative clause or participle ends
-    the complement. A leading "a"/"an" or possessive pronoun is dropped, and "the" unless
-    `keep_the` (appositions after a name keep it: "the chief executive of the port").
-    """
-    words = text.split()
-    if not words:
-        return None
-    lead = words[0].lower()
-    if lead in {"a", "an"} or lead in _POSS_PRONOUNS or (lead == "the" and not keep_the):
-        words = words[1:]
-    body = 1 if words and words[0].lower() == "the" else 0
-    prep = next((i for i in range(body, len(words)) if words[i] in _ROLE_PREPS), len(words))
-    pre, comp = words[body:prep], words[prep:]
-    if not 1 <= len(pre) <= 6 or not _is_role_head(pre[-1]):
-        return None
-    for k, w in enumerate(pre[:-1]):
-        if not re.fullmatch(r"[\w'’.&-]+", w):
-            return None
-        if w in {"and", "&"} and k > 0:
-            continue
-        if w.lower() in _ORDINALS:  # "first minister", "second officer"
-            continue
-        if w in CAP_STOP or w.lower() in DETERMINERS or w.lower() in _STOP_LOWER:
-            return None
-        if _verbish(w):
-            return None
-    kept: list[str] = []
-    for w in comp:
-        after_prep = bool(kept) and (kept[-1] in _ROLE_PREPS or kept[-1].lower() in DETERMINERS)
-        if not re.fullmatch(r"[\w'’.&-]+", w) or w.lower() in _CLAUSE_WORDS:
-            break
-        if _verbish(w) and not after_prep:  # "head of nursing" but not "GP based in X"
-            break
-        kept.append(w)
-    while kept and (kept[-1] in _ROLE_PREPS or kept[-1].lower() in DETERMINERS | {"and"}):
-        kept.pop()
-    if len(kept) > 10:
-        return None
-    return " ".join(words[:prep] + kept)
-
-
-def _age_after(paragraph: str, end: int, span: Span) -> re.Match[str] | None:
-    return _AGE.match(paragraph, end, span.end)
-
-
-def _after_apposition(paragraph: str, end: int, span: Span) -> tuple[str | None, str | None]:
-    """(role, description) from ", the Y of Z," or ", who chairs ...," after a name.
-
-    An age first (", 54, a teacher from Leeds,") is skipped. "a"/"an" is dropped from the
-    role ("a GP on Skye" gives "GP on Skye"); "the" is kept ("the chief executive of X").
-    """
-    age = _age_after(paragraph, end, span)
-    rest = paragraph[age.end() if age else end : span.end]
-    m = _APPOSED.match(rest)
-    if not m:
-        return None, None
-    phrase = m.group(1).strip()
-    if phrase.startswith("who "):
-        if 3 <= len(phrase) <= 90:
-            return None, phrase
-        return None, None
-    description: str | None = None
-    who = re.search(r"\s+who\s+", phrase)
-    if who:
-        description = phrase[who.start() :].strip()
-        phrase = phrase[: who.start()]
-        if len(description) > 90:
-            description = None
-    role = _role_phrase(phrase, keep_the=True)
-    words = phrase.split()
-    if role is None and words[0] in {"the", "a", "an"} and len(phrase) <= 90:
-        # Any short noun phrase with an article: "a GP on Saltmarsh Island".
-        verbish = any(w.endswith("ed") and w.islower() for w in words[2:])
-        if len(words) <= 10 and not verbish and not any(_verbish(w) for w in words):
-            role = " ".join(words[1:]) if words[0] != "the" else phrase
-    if role is None:
-        return None, None
-    return role, description
-
-
-_ROLE_CHUNK_BREAK = re.compile(r"[,;:()\"“”—–]")
-# Words that make what precedes ", Name," an introductory phrase, not an apposition.
-_INTRO_WORDS = frozenset(
-    """in at to after before for with from on during as like unlike under over about
-    against into onto towards toward without despite since until""".split()
-)
-
-
-_COURT_ROLES = {
-    "prosecuting": "prosecutor",
-    "defending": "defence counsel",
-    "mitigating": "defence counsel",
-}
-
-
-def _court_role(paragraph: str, start: int, span: Span) -> str | None:
-    """Court reports: "Prosecuting, Sarah Keene said ..." (a British convention)."""
-    m = re.fullmatch(r"\s*[\"“]?(\w+),\s+", paragraph[span.start : start])
-    return _COURT_ROLES.get(m.group(1).lower()) if m else None
-
-
-def _role_before_comma(paragraph: str, start: int, end: int, span: Span) -> str | None:
-    """ "Tidewater's operations director, Gareth Lyle, told ...": the role before a name."""
-    head = paragraph[span.start : start]
-    if not head.endswith(", ") or not re.match(r"\s*(?:,|[.!?;:]|$)", paragraph[end : span.end]):
-        return None
-    chunk = head[:-2]
-    breaks = list(_ROLE_CHUNK_BREAK.finditer(chunk))
-    words = chunk[breaks[-1].end() if breaks else 0 :].split()
-    if [w.lower() for w in words[:2]] == ["according", "to"]:
-        words = words[2:]
-    # The longest tail of the clause that is a role phrase; one after a preposition is the
-    # object of an introductory phrase ("In a letter to the chief executive, X said").
-    for i in range(max(0, len(words) - 8), len(words)):
-        role = _role_phrase(" ".join(words[i:]), keep_the=False)
-        if role is None:
-            continue
-        if any(w.lower() in _INTRO_WORDS for w in words[:i]):
-            return None
-        return role
-    return None
-
-
 def _valid_name_word(word: str) -> bool:
     if len(word) == 1:
         return word.isupper()
@@ -598,7 +149,7 @@ _LOCATIVE = frozenset(
 )
 
 
-def _analyse(seq: _Seq, paragraph: str, lower_words: frozenset[str]) -> _Candidate | None:
+def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Candidate | None:
     tokens = list(seq.tokens)
     span = seq.span
     word_before = _word_before(paragraph, tokens[0].start, span).lower()
@@ -610,20 +161,20 @@ def _analyse(seq: _Seq, paragraph: str, lower_words: frozenset[str]) -> _Candida
     while tokens:
         w = tokens[0].text
         common = seq.initial and tokens[0] is seq.tokens[0] and w.lower() in lower_words
-        if w in CAP_STOP or common or not _is_cap(w):
+        if w in CAP_STOP or common or not is_cap(w):
             if w.lower() in DETERMINERS:
                 det_before = True
             tokens.pop(0)
             continue
         break
-    while tokens and not _is_cap(tokens[-1].text):
+    while tokens and not is_cap(tokens[-1].text):
         tokens.pop()
     if not tokens:
         return None
     words = [t.text for t in tokens]
     start, end = tokens[0].start, tokens[-1].end
     text = paragraph[start:end]
-    descriptor = _role_before(paragraph, start, span)
+    descriptor = role_before(paragraph, start, span)
     desc_head = descriptor.split()[-1].lower() if descriptor else ""
 
     # Organisations.
@@ -658,7 +209,7 @@ def _analyse(seq: _Seq, paragraph: str, lower_words: frozenset[str]) -> _Candida
 
     # Honorifics and titles written in capitals before the name.
     honorific: str | None = None
-    title: list[_Token] = []
+    title: list[Token] = []
     abbrev = [
         k for k, t in enumerate(tokens[:-1]) if t.text.isupper() and t.text.lower() in ROLE_NOUNS
     ]
@@ -668,7 +219,7 @@ def _analyse(seq: _Seq, paragraph: str, lower_words: frozenset[str]) -> _Candida
     while tokens and (
         tokens[0].text in HONORIFICS
         or (tokens[0].text in TITLE_WORDS and not _first_name(tokens))
-        or (tokens[0].text in _SECOND_TITLES and title and len(tokens) > 1)
+        or (tokens[0].text in SECOND_TITLES and title and len(tokens) > 1)
         or (tokens[0].text.lower() in ROLE_NOUNS and len(tokens) > 1)
         or tokens[0].text in DEMONYMS
         or (tokens[0].text.isupper() and len(tokens[0].text) > 1)
@@ -699,16 +250,16 @@ def _analyse(seq: _Seq, paragraph: str, lower_words: frozenset[str]) -> _Candida
     name = paragraph[name_start:end]
     role = None
     if title:
-        lower_role = _role_before(paragraph, title[0].start, span)
+        lower_role = role_before(paragraph, title[0].start, span)
         role = f"{lower_role} {title_text}" if lower_role else title_text
     elif descriptor and desc_head in ROLE_NOUNS:
         role = descriptor
     app_role, description = (None, None)
     if not in_apposition:
-        app_role, description = _after_apposition(paragraph, end, span)
+        app_role, description = after_apposition(paragraph, end, span)
     elif role is None and (len(words) > 1 or honorific):
-        app_role = _role_before_comma(paragraph, seq.tokens[0].start, end, span)
-        app_role = app_role or _court_role(paragraph, seq.tokens[0].start, span)
+        app_role = role_before_comma(paragraph, seq.tokens[0].start, end, span)
+        app_role = app_role or court_role(paragraph, seq.tokens[0].start, span)
     if role is None:
         role = app_role
     elif app_role and app_role != role:
@@ -725,14 +276,14 @@ def _analyse(seq: _Seq, paragraph: str, lower_words: frozenset[str]) -> _Candida
         or description
         or initials
         or speech
-        or _age_after(paragraph, end, span)
+        or age_after(paragraph, end, span)
         or re.match(r",?\s+who\b", paragraph[end : span.end])
         or re.search(
             r"\b(?:such as|according to)\s$",
             paragraph[max(span.start, name_start - 30) : name_start],
         )
     )
-    if word_before == "that" and (speech or _age_after(paragraph, end, span)):
+    if word_before == "that" and (speech or age_after(paragraph, end, span)):
         det_before = False  # "told the court that Daniel Price, 32, had ...": not a determiner
     if (det_before or poss_before) and not (honorific or title or role):
         return None
@@ -782,9 +333,9 @@ def _org_context(paragraph: str, start: int, end: int, span: Span, n_words: int)
     return n_words > 1 and bool(_ORG_BEFORE.search(paragraph[max(span.start, start - 40) : start]))
 
 
-def _first_name(tokens: list[_Token]) -> bool:
+def _first_name(tokens: list[Token]) -> bool:
     """ "Dean Clarke": a title word that is a first name here (a title needs two names)."""
-    return tokens[0].text in _NAME_TITLES and len(tokens) < 3
+    return tokens[0].text in NAME_TITLES and len(tokens) < 3
 
 
 def _gender_from(honorific: str | None) -> str | None:
@@ -801,7 +352,7 @@ def extract_entities(paragraphs: Sequence[str], spans: Sequence[Span]) -> Entiti
     cands: list[_Candidate] = []
     for span in spans:
         para = paragraphs[span.paragraph - 1]
-        for seq in _sequences(span, para):
+        for seq in name_runs(span, para):
             cand = _analyse(seq, para, lower_words)
             if cand is not None:
                 cands.append(cand)

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from store.document import EntityKind, Quote
-from store.entities import DETERMINERS, DOTTED_TITLES, ROLE_NOUNS, Entities, Mention
+from store.entities import Entities, Mention
 from store.sentences import Span
 from store.text import fold
+from store.wordlists import DETERMINERS, DOTTED_TITLES, ROLE_NOUNS
 
 _OPEN = "“"
 _CLOSE = "”"

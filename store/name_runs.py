@@ -1,0 +1,105 @@
+"""Runs of capitalised words in a sentence: the stretches of text examined as possible names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.sentences import Span
+from store.wordlists import DOTTED_TITLES, PARTICLES
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    possessive: bool
+
+
+@dataclass
+class NameRun:
+    """A run of capitalised words inside one sentence."""
+
+    span: Span
+    tokens: list[Token]
+    initial: bool  # starts the sentence
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+def is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _tokens(span: Span, paragraph: str) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN.finditer(span.text):
+        text = m.group(0)
+        possessive = False
+        for suffix in ("'s", "’s"):
+            if text.endswith(suffix) and len(text) > 2:
+                text, possessive = text[: -len(suffix)], True
+        while text and text[-1] in "'’-":
+            text, possessive = text[:-1], possessive or text[-1] in "'’"
+        if not text:
+            continue
+        start = span.start + m.start()
+        out.append(Token(text, start, start + len(text), possessive))
+    return out
+
+
+def name_runs(span: Span, paragraph: str) -> list[NameRun]:
+    tokens = _tokens(span, paragraph)
+    seqs: list[NameRun] = []
+    i = 0
+    first_word_at = span.start + (len(span.text) - len(span.text.lstrip("\"“‘'([")))
+    while i < len(tokens):
+        tok = tokens[i]
+        if not is_cap(tok.text):
+            i += 1
+            continue
+        run = [tok]
+        j = i + 1
+        while j < len(tokens) and not run[-1].possessive:
+            prev, nxt = run[-1], tokens[j]
+            gap = paragraph[prev.end : nxt.start]
+            is_initial = len(prev.text) == 1 and gap in {". ", "."}
+            is_initial = is_initial or (prev.text in DOTTED_TITLES and gap == ". ")
+            if is_cap(nxt.text) and (gap == " " or is_initial):
+                run.append(nxt)
+                j += 1
+                continue
+            if (
+                (nxt.text in PARTICLES or nxt.text == "of")
+                and gap == " "
+                and j + 1 < len(tokens)
+                and is_cap(tokens[j + 1].text)
+                and paragraph[nxt.end : tokens[j + 1].start] == " "
+            ):
+                run.extend([nxt, tokens[j + 1]])
+                j += 2
+                continue
+            if (
+                nxt.text == "of"
+                and gap == " "
+                and j + 2 < len(tokens)
+                and tokens[j + 1].text == "the"
+                and is_cap(tokens[j + 2].text)
+                and paragraph[nxt.end : tokens[j + 2].start] == " the "
+            ):
+                run.extend(tokens[j : j + 3])
+                j += 3
+                continue
+            break
+        seqs.append(NameRun(span, run, initial=tok.start == first_word_at))
+        i = j
+    return seqs
