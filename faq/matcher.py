@@ -6,6 +6,8 @@ import itertools
 import math
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from faq.answer import Answer
 from faq.compose import abstain, compose
 from faq.curated import CuratedFaq
@@ -41,6 +43,7 @@ TYPE_PENALTY = 0.5
 LENGTH_PENALTY = 0.05
 QUOTE_PENALTY = 0.05
 NAME_BONUS = 0.15
+NAME_SIMILARITY = 80  # rapidfuzz ratio for a misspelt full name
 DEFINITION_BONUS = 0.1
 WEAK_FACTOR = 0.3
 SUBJECT_FACTOR = 1.5
@@ -212,14 +215,41 @@ def _prefix_quality(a: str, b: str) -> float:
 
 
 def mentioned_entities(index: BriefingIndex, question: Question) -> dict[int, set[str]]:
-    """Return the entities the question names (allowing typos) and the words naming them."""
-    words = [t.folded for t in question.tokens]
+    """Return the entities the question names (allowing typos) and the words naming them.
+
+    "Pria Nayr" names Priya Nair: a full name is matched as a whole, so each word
+    may be a little off. A lower-case English word ("fell") only names someone
+    ("Dr Marcus Fell") in a question written all in lower case.
+    """
+    tokens = question.tokens
+    words = [t.folded for t in tokens]
     corrected = [index.correct(w) or w for w in words]
+    casual = all(not t.text[:1].isupper() for t in tokens)
     found: dict[int, set[str]] = {}
+    taken: set[int] = set()
     for sequence in (words, corrected):
         for start, end, entity_id in index.mentions(sequence):
+            if end - start == 1 and not casual and _plain_word(tokens[start].text):
+                continue
             found.setdefault(entity_id, set()).update(words[start:end])
+            taken.update(range(start, end))
+    for alias in index.aliases_longest_first:
+        size = alias.count(" ") + 1
+        if size < 2:
+            break
+        for start in range(len(words) - size + 1):
+            span = range(start, start + size)
+            if taken.intersection(span):
+                continue
+            if fuzz.ratio(" ".join(words[start : start + size]), alias) >= NAME_SIMILARITY:
+                found.setdefault(index.alias_map[alias], set()).update(words[i] for i in span)
+                taken.update(span)
     return found
+
+
+def _plain_word(text: str) -> bool:
+    """Return True for a lower-case English word ("fell"), which is no name."""
+    return not text[:1].isupper() and is_english_word(text.lower())
 
 
 def rank(
