@@ -60,7 +60,7 @@ _DIRECTION_RE = re.compile(
     re.IGNORECASE,
 )
 _REASON_RE = re.compile(
-    r"\b(because|since|after|as|due to|so that|so|in order to|when|owing to|following|"
+    r"\b(because|since|after|as|due to|so that|so|in order to|when|while|owing to|following|"
     r"thanks to|led to|caused|reason|therefore|thus|so as to|needs? to|needed to)\b",
     re.IGNORECASE,
 )

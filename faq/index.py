@@ -57,6 +57,7 @@ class IndexedSentence:
     name_stems: frozenset[str] = frozenset()
     positions: dict[str, tuple[int, ...]] = field(default_factory=dict)
     defines: int | None = None
+    words: tuple[str, ...] = ()
     anaphoric: bool = False
 
     @property
@@ -143,6 +144,7 @@ class BriefingIndex:
             ),
             pairs=_near_pairs(sequence),
             positions={k: tuple(v) for k, v in positions.items()},
+            words=tuple(t.folded for t in tokens),
         )
 
     def _headline(self) -> IndexedSentence | None:

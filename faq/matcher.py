@@ -26,6 +26,7 @@ from faq.lexicon import (
 )
 from faq.people import answer_about_person
 from faq.question import AnswerType, Question, analyse
+from store.document import EntityKind
 
 # Answer when the best sentence scores at least this (chosen on tests/eval data:
 # see `briefbot eval`); below it the briefing is taken not to cover the question.
@@ -43,6 +44,14 @@ TYPE_PENALTY = 0.5
 LENGTH_PENALTY = 0.05
 QUOTE_PENALTY = 0.05
 NAME_BONUS = 0.15
+REFERENCE_PENALTY = 0.15
+REFERRING_WORDS = frozenset("the a an its their his her our your my this that these those".split())
+ORGANISATION_NOUNS = frozenset(
+    "company companies firm firms organisation organization organisations organizations "
+    "business businesses group groups charity charities agency agencies body bodies union "
+    "unions team teams club clubs party parties council councils department ministry "
+    "contractor contractors operator operators".split()
+)
 NAME_SIMILARITY = 80  # rapidfuzz ratio for a misspelt full name
 DEFINITION_BONUS = 0.1
 WEAK_FACTOR = 0.3
@@ -300,7 +309,7 @@ def rank(
             coverage
             + fit
             - LENGTH_PENALTY * length
-            + _name_bonus(question, terms, sentence)
+            + _name_bonus(question, terms, sentence, index, question_entities)
             + (DEFINITION_BONUS if defining and sentence.defines in question_entities else 0.0)
         )
         if sentence.quote_ids and not about_speech:
@@ -328,19 +337,42 @@ def _term_qualities(terms: list[Term], sentence: IndexedSentence) -> list[float]
     return qualities
 
 
-def _name_bonus(question: Question, terms: list[Term], sentence: IndexedSentence) -> float:
+def _name_bonus(
+    question: Question,
+    terms: list[Term],
+    sentence: IndexedSentence,
+    index: BriefingIndex,
+    question_entities: set[int],
+) -> float:
     """Return a bonus when the sentence names what the question asks to name.
 
-    "Which union …?" is answered by "the Maritime Workers Union"; "Who runs the
-    ferry?" by "Tidewater Ferries".
+    "Which union …?" is answered by "the Maritime Workers Union", "Which company
+    …?" by any organisation the question does not already name, and "Who runs
+    the ferry?" by "Tidewater Ferries".
     """
+    if question.focus in ORGANISATION_NOUNS:
+        named = sentence.named_entities - question_entities
+        if any(index.entities[i].kind is EntityKind.ORGANISATION for i in named):
+            return NAME_BONUS
     if question.focus is not None:
+        if _only_referred_to(stem(question.focus), sentence):
+            return -REFERENCE_PENALTY
         wanted = {stem(question.focus)}
     elif question.answer_type is AnswerType.PERSON:
         wanted = {stem(t.word) for t in terms if t.entity is None}
     else:
         return 0.0
     return NAME_BONUS if wanted & sentence.name_stems else 0.0
+
+
+def _only_referred_to(term: str, sentence: IndexedSentence) -> bool:
+    """Return True when `term` only follows "the", "its", "their" … in the sentence.
+
+    "Which company …?" is not answered by "the company's helpline": the sentence
+    refers to a company it does not name.
+    """
+    spots = sentence.positions.get(term, ())
+    return bool(spots) and all(i > 0 and sentence.words[i - 1] in REFERRING_WORDS for i in spots)
 
 
 def _proximity(terms: list[Term], qualities: list[float], sentence: IndexedSentence) -> float:

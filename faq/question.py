@@ -15,6 +15,7 @@ from faq.lexicon import (
     QUESTION_WORDS,
     STOPWORDS,
     Token,
+    can_be_noun,
     can_be_verb,
     is_noun_only,
     tokenize,
@@ -147,8 +148,18 @@ def _focus(words: list[str]) -> str | None:
         if noun in KIND_NOUNS and words[i + 2 : i + 3] == ["of"]:
             return words[i + 3] if i + 3 < len(words) else None
         if noun not in STOPWORDS and noun not in ANSWER_TYPE_NOUNS:
-            return noun
+            return _head_noun(words[i + 1 :])
     return None
+
+
+def _head_noun(words: list[str]) -> str:
+    """Return the last noun of the phrase opening `words` ("Khitan leader defected" → leader)."""
+    head = words[0]
+    for word in words[1:]:
+        if word in STOPWORDS or (can_be_verb(word) and not can_be_noun(word)):
+            break
+        head = word
+    return head
 
 
 def _content_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
