@@ -37,6 +37,7 @@ ANSWER_THRESHOLD = 0.3
 UNSEEN_WEIGHT = 1.0
 
 TYPO_QUALITY = 0.9
+COMPOUND_QUALITY = 0.7
 RELATED_QUALITY = 0.8
 PREFIX_QUALITY = 0.85
 TYPE_BONUS = 0.1
@@ -193,6 +194,8 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
             corrected = index.correct(word)
             if corrected is not None and stem(corrected) in index.idf:
                 matches[stem(corrected)] = TYPO_QUALITY
+        if not matches:
+            matches = _compound_parts(index, word)
         if word in WEAK_WORDS:
             weight = WEAK_FACTOR * max((index.idf[m] for m in matches), default=index.max_idf)
         elif matches:
@@ -207,6 +210,17 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
             Term(word, weight, matches, entity_words.get(word), leading=word in LEADING_VERBS)
         )
     return terms
+
+
+def _compound_parts(index: BriefingIndex, word: str) -> dict[str, float]:
+    """Return the stems of two briefing words that `word` is made of ("roadworks")."""
+    for cut in range(3, len(word) - 2):
+        first, second = word[:cut], word[cut:]
+        if first in index.vocabulary and second in index.vocabulary:
+            parts = (stem(first), stem(second))
+            if all(part in index.idf for part in parts):
+                return dict.fromkeys(parts, COMPOUND_QUALITY)
+    return {}
 
 
 def _prefix_quality(a: str, b: str) -> float:
