@@ -23,15 +23,22 @@ FLOORS = {
     "harbour-ferry-strike": (0.76, 1.0, 1.0),
     "imperialism": (0.77, None, None),
     "yuan-dynasty": (0.79, None, None),
+    # tests/eval/heldout/: written by a colleague who never read the engine's code
+    "kingsway-roadworks": (0.68, 1.0, 1.0),
+    "fernhollow-insulation": (0.88, 1.0, None),
+    "river-wend-swimming": (0.84, 1.0, None),
 }
+QUESTION_FILES = (
+    EVAL / "dev-questions.yaml",
+    EVAL / "harbour-ferry-strike.yaml",
+    EVAL / "heldout" / "heldout-questions.yaml",
+)
 
 
 def results(tmp_path: Path) -> dict[str, BriefingResult]:
     found = {}
-    for n, briefing in enumerate(
-        read_questions(EVAL / "dev-questions.yaml")
-        + read_questions(EVAL / "harbour-ferry-strike.yaml")
-    ):
+    briefings = [b for path in QUESTION_FILES for b in read_questions(path)]
+    for n, briefing in enumerate(briefings):
         engine = Engine(Repository(f"sqlite:///{tmp_path / f'eval-{n}.db'}"))
         engine.load_file(briefing.path)
         found[briefing.name] = evaluate(briefing, engine.ask, list(engine.document.quotes))
