@@ -218,6 +218,8 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
         return AnswerType.PLACE, None
     if re.search(r"\bwhy\b", joined):
         return AnswerType.REASON, None
+    if re.search(r"\bwhat (is|was|are|were) the names? of\b", joined):
+        return AnswerType.PERSON, None
     if re.search(r"\bwho\b|\bwhom\b|\bwhose\b", joined):
         subject = _is_subject(words, ("who",))
         return (AnswerType.DEFINITION if subject else AnswerType.PERSON), subject
