@@ -28,6 +28,7 @@ from store.wordlists import (
     ROLE_NOUNS,
     SECOND_TITLES,
     TITLE_WORDS,
+    UTILITY_HEADS,
 )
 
 _AUX = r"(?:(?:has|had|have|will|would|could|should|may|might|must|also|later|then|is|was|"
@@ -73,6 +74,7 @@ class _Candidate:
     start: int
     end: int
     strong: bool = False
+    company: bool = False  # an organisation known from company cues, not its name's last word
 
 
 @dataclass
@@ -84,6 +86,7 @@ class _Person:
     aliases: list[str] = field(default_factory=list)
     gender: str | None = None
     first: tuple[int, int, int] = (0, 0, 0)
+    company: bool = False
 
 
 _LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
@@ -198,7 +201,19 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
         if len(words) == 1 and words[0] in ORG_HEADS:
             return None
         role = descriptor if desc_head in ORG_DESCRIPTORS else None
+        if role is None and not in_apposition:
+            # "Kestrel Freight, a haulage firm, said": a kind of organisation is its role.
+            app_role = after_apposition(paragraph, end, span)[0]
+            role = app_role if _org_role(app_role) else None
         return _Candidate(text, EntityKind.ORGANISATION, True, role, None, None, seq, start, end)
+    company = words[-1] in UTILITY_HEADS or _COMPANY_CLAUSE.match(paragraph, end, span.end)
+    if len(words) > 1 and company and not _person_cue(words, paragraph, end, span, desc_head):
+        # "Wessex Vale Water said", "Fernhollow Biomaterials, which is based in X, said".
+        app_role = None if in_apposition else after_apposition(paragraph, end, span)[0]
+        role = app_role if _org_role(app_role) else None
+        return _Candidate(
+            text, EntityKind.ORGANISATION, True, role, None, None, seq, start, end, company=True
+        )
     titled = words[0] in HONORIFICS or words[0] in TITLE_WORDS or words[0].lower() in ROLE_NOUNS
     if (
         not titled
@@ -257,15 +272,24 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
     app_role, description = (None, None)
     if not in_apposition:
         app_role, description = after_apposition(paragraph, end, span)
-    elif role is None and (len(words) > 1 or honorific):
+    elif len(words) > 1 or honorific:
+        # "The mayor, Jane Doe," / "its leader, Councillor Derek Amos," (title and role).
         app_role = role_before_comma(paragraph, seq.tokens[0].start, end, span)
-        app_role = app_role or court_role(paragraph, seq.tokens[0].start, span)
+        if role is None:
+            app_role = app_role or court_role(paragraph, seq.tokens[0].start, span)
     if role is None:
         role = app_role
     elif app_role and app_role != role:
         # "Councillor Anita Shah, the council's cabinet member for communities": both.
         description = f"{app_role}, {description}" if description else app_role
     initials = any(len(w) == 1 for w in words[:-1])
+    age = age_after(paragraph, end, span)
+    who = re.match(r",?\s+who\b", paragraph[end : span.end])
+    if _org_role(role) and not (honorific or title):
+        # "Wessex Water, the utility company, said": the apposition names a kind of firm.
+        return _Candidate(
+            name, EntityKind.ORGANISATION, True, role, None, None, seq, name_start, end
+        )
     speech = _speech_after(paragraph, end, span) or _speech_before(
         paragraph, seq.tokens[0].start, end, span
     )
@@ -276,14 +300,14 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
         or description
         or initials
         or speech
-        or age_after(paragraph, end, span)
-        or re.match(r",?\s+who\b", paragraph[end : span.end])
+        or age
+        or who
         or re.search(
             r"\b(?:such as|according to)\s$",
             paragraph[max(span.start, name_start - 30) : name_start],
         )
     )
-    if word_before == "that" and (speech or age_after(paragraph, end, span)):
+    if word_before == "that" and (speech or age):
         det_before = False  # "told the court that Daniel Price, 32, had ...": not a determiner
     if (det_before or poss_before) and not (honorific or title or role):
         return None
@@ -307,6 +331,44 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
         end,
         strong,
     )
+
+
+# ", which is based in X, said": a relative "which" and a verb of speech after a name.
+_COMPANY_CLAUSE = re.compile(
+    r",\s+which\s+[^,;:()\"“”]{1,120},\s+"
+    + _AUX
+    + r"(?:said|says|announced|announces|confirmed|confirms|told|added|stated|warned|"
+    r"reported|reports)\b"
+)
+_ROLE_PREPS = frozenset("of for at in on from with to within across".split())
+
+
+def _org_role(role: str | None) -> bool:
+    """Whether an apposed phrase names a kind of organisation ("the water company")."""
+    if not role:
+        return False
+    words = role.split()
+    prep = next((i for i, w in enumerate(words) if w in _ROLE_PREPS), len(words))
+    if prep == 0:
+        return False
+    head = words[prep - 1].lower()
+    return head in ORG_DESCRIPTORS and head not in ROLE_NOUNS
+
+
+def _person_cue(words: list[str], paragraph: str, end: int, span: Span, desc_head: str) -> bool:
+    """Whether anything marks a name as a person's: an honorific, title, initial or role
+    before it, or an age, a "who" clause or a role (not a kind of firm) apposed after it."""
+    for w in words[:-1]:
+        if w in HONORIFICS or w in TITLE_WORDS or len(w) == 1:
+            return True
+        if w.isupper() and w.lower() in ROLE_NOUNS:
+            return True
+    if desc_head in ROLE_NOUNS or age_after(paragraph, end, span):
+        return True
+    if re.match(r",?\s+who\b", paragraph[end : span.end]):
+        return True
+    role, description = after_apposition(paragraph, end, span)
+    return bool(description or (role and not _org_role(role)))
 
 
 # Context that makes a capitalised name an organisation ("employed by X", "X's board").
@@ -379,6 +441,7 @@ def extract_entities(paragraphs: Sequence[str], spans: Sequence[Span]) -> Entiti
                 kind = EntityKind.PERSON
             person = _Person(c.name, kind, first=pos(c))
             people[c.name] = person
+        person.company = person.company or c.company
         if person.role is None and c.role:
             person.role = c.role
         if person.description is None and c.description:
@@ -534,7 +597,9 @@ def _short_org_names(
         parts = p.name.split()
         if p.kind is not EntityKind.ORGANISATION or len(parts) < 2:
             continue
-        if parts[-1] not in BUSINESS_HEADS or not all(_valid_name_word(w) for w in parts[:-1]):
+        if parts[-1] not in BUSINESS_HEADS and not p.company:
+            continue
+        if not all(_valid_name_word(w) for w in parts[:-1]):
             continue
         stem = " ".join(parts[:-1])
         if not person_words.intersection(parts[:-1]):

@@ -10,7 +10,7 @@ from store.document import EntityKind, Quote
 from store.entities import Entities, Mention
 from store.sentences import Span
 from store.text import fold
-from store.wordlists import DETERMINERS, DOTTED_TITLES, ROLE_NOUNS
+from store.wordlists import DETERMINERS, DOTTED_TITLES, HONORIFICS, ROLE_NOUNS, TITLE_WORDS
 
 _OPEN = "“"
 _CLOSE = "”"
@@ -75,10 +75,11 @@ _TAIL_APPOSED = re.compile(
     + _VERB_ALT
     + r")\b"
 )
+_CONJUNCTION = re.compile(r"(?:but|and|yet|then|or|so)(?:\s+(?:also|then|later))?", re.I)
 _TRAILING_APPOSED = re.compile(r",\s*([^,;:()\"“”]{1,100}?),\s*$")
 _TAIL_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<subj>[^,.;:!?\"“”()]{1,80})")
 _LEAD_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,.;:!?\"“”()]{1,80}),\s*$", re.I)
-_VERB_IN_LEAD = re.compile(r"\b(" + _VERB_ALT + r")\b")
+_VERB_IN_LEAD = re.compile(r"(?<![\w-])(" + _VERB_ALT + r")(?![\w-])")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|and|but|while|because|when|after|before)\b")
 _APPOSITIVE = re.compile(
     r",\s*(?:\d{1,3},\s*(?:(?:who|which|whose|the|a|an)\b[^,]{0,90},)?"
@@ -213,7 +214,16 @@ class _Resolver:
             if start <= m.start and m.end <= end
         ]
 
+    def is_org(self, name: str) -> bool:
+        e = self.by_name.get(name)
+        return e is not None and e.kind is EntityKind.ORGANISATION
+
     def pronoun(self, span: Span, pos: int, gender: str | None) -> str | None:
+        """The person "he"/"she" refers to: in the nearest sentence naming a person who fits.
+
+        Within that sentence the one reported as speaking ("X said ...", "said X") comes
+        first, then one whose gender is known to match, then the earliest mentioned.
+        """
         at = self.order[(span.paragraph, span.index)]
         for i in range(at, max(-1, at - 8), -1):
             s = self.spans[i]
@@ -221,19 +231,52 @@ class _Resolver:
             if i == at:
                 ms = [m for m in ms if m.end <= pos]
             persons = [m for m in ms if self.is_person(m.entity)]
-            if not persons:
+            fitting = [
+                m
+                for m in persons
+                if gender is None or self.entities.genders.get(m.entity) in {None, gender}
+            ]
+            if not fitting:
                 continue
-            for m in persons:
-                g = self.entities.genders.get(m.entity)
-                if gender is None or g is None or g == gender:
-                    return m.entity
+            para = s.text
+            ranked = sorted(
+                fitting,
+                key=lambda m: (
+                    not _speaks(para, m.start - s.start, m.end - s.start),
+                    gender is None or self.entities.genders.get(m.entity) != gender,
+                    m.start,
+                ),
+            )
+            return ranked[0].entity
+        return None
+
+    def it(self, span: Span, pos: int) -> str | None:
+        """The organisation "it" refers to in `"...," it said`: one reported as speaking
+        in the nearest sentence that names an organisation (never a person)."""
+        at = self.order[(span.paragraph, span.index)]
+        for i in range(at, max(-1, at - 3), -1):
+            s = self.spans[i]
+            ms = sorted(self.mentions.get((s.paragraph, s.index), []), key=lambda m: m.start)
+            if i == at:
+                ms = [m for m in ms if m.end <= pos]
+            if any(self.is_person(m.entity) for m in ms):
+                return None
+            orgs = [m for m in ms if self.is_org(m.entity)]
+            if not orgs:
+                continue
+            speaking = [m for m in orgs if _speaks(s.text, m.start - s.start, m.end - s.start)]
+            return speaking[-1].entity if speaking else None
         return None
 
     def bare_name(self, span: Span, start: int, end: int, paragraph: str) -> str | None:
-        """The person if paragraph[start:end] is nothing but a mention of them."""
+        """The person if paragraph[start:end] is nothing but a mention of them, perhaps
+        after a title ("Councillor Derek Amos", "Chief Inspector Jo Reid")."""
         text = paragraph[start:end].strip()
         for m in self.mentions_in(span, start, end):
-            if m.text == text and self.is_person(m.entity):
+            if not self.is_person(m.entity) or not text.endswith(m.text):
+                continue
+            title = text[: len(text) - len(m.text)].split()
+            if all(_is_title_word(w) for w in title):
                 return m.entity
         return None
 
@@ -272,12 +315,33 @@ class _Resolver:
         last = words[-1].lower()
         if last in _PRONOUNS:
             return self.pronoun(span, start, _PRONOUNS[last])
+        if last == "it" and len(words) == 1:
+            return self.it(span, start)
         if last in {"they", "we", "i", "you", "it"}:
             return None
         phrase = " ".join(words)
         if len(words) <= 6 and last in _SPEAKER_NOUNS:
             return re.sub(r"^(?:The|A|An|the|a|an)\s+", "", phrase)
         return None
+
+
+def _is_title_word(word: str) -> bool:
+    bare = word.rstrip(".")
+    if not word[:1].isupper():
+        return False
+    return bare in HONORIFICS or bare in TITLE_WORDS or bare.lower() in ROLE_NOUNS
+
+
+# After a mention: `X said`, `X, the firm's chief executive, told`; before it: `said X`.
+_SPEAKS_AFTER = re.compile(r"(?:,[^,;:\"“”()]{1,160},)?\s+" + _AUX + r"(?:" + _VERB_ALT + r")\b")
+_SPEAKS_BEFORE = re.compile(r"\b(?:" + _VERB_ALT + r")\s+$")
+
+
+def _speaks(text: str, start: int, end: int) -> bool:
+    """Whether the mention at text[start:end] is reported as speaking."""
+    if _SPEAKS_AFTER.match(text, end):
+        return True
+    return bool(_SPEAKS_BEFORE.search(text[max(0, start - 30) : start]))
 
 
 _SPEAKER_NOUNS = ROLE_NOUNS | {"spokesperson", "spokesman", "spokeswoman", "source"}
@@ -310,6 +374,39 @@ def _is_term(paragraph: str, opener: int, content: str) -> bool:
     return len(words) <= 3 and bool(lowered) and lowered[-1] in {"as", "called", "named"}
 
 
+_WORDS = r"(?:[\w'’-]+\s+)"
+# A partial quote as the complement of a verb of judgement or speech, which makes even a
+# quoted phrase after "the"/"a" the speaker's words: `X called the results “impressive”`,
+# `X described it as “a disgrace”`, `X said the scheme was a “lifeline”`.
+_GOVERNED = re.compile(
+    r"(?:(?<![\w-])(?:called|calls|call|branded|brands|labelled|labeled)\s+"
+    + _WORDS
+    + r"{0,5}"
+    + r"|\b(?:described|describes|describing|hailed|hails|dismissed|dismisses|criticised|"
+    r"criticized|condemned|condemns|praised|praises|denounced|characterised|characterized|"
+    r"regarded|regards|viewed|views)\s+"
+    + _WORDS
+    + r"{0,6}as\s+"
+    + _WORDS
+    + r"{0,2}"
+    + r"|\b(?:"
+    + _VERB_ALT
+    + r")\s+(?:that\s+)?"
+    + _WORDS
+    + r"{1,6}(?:was|is|were|are|would\s+be|will\s+be|had\s+been|has\s+been|remained|"
+    r"remains|seemed|seems)\s+(?:(?:a|an|the)\s+)?)$"
+)
+_TERM_MARKERS = frozenset({"so-called", "word", "term", "phrase", "dubbed", "nicknamed"})
+
+
+def _governed(lead: str) -> bool:
+    """Whether a quote that looks like a term is the complement of a verb of judgement."""
+    if not _GOVERNED.search(lead):
+        return False
+    last = [w.lower() for w in re.findall(r"[\w'’-]+", lead)[-2:]]
+    return not _TERM_MARKERS.intersection(last)
+
+
 def _full_sentence(content: str) -> bool:
     return content[:1].isupper() and len(content.split()) >= 5
 
@@ -340,7 +437,27 @@ def _lead_speaker(resolver: _Resolver, span: Span, para: str, lead: str, verb: i
             if name is not None:
                 return name
             a, b = _subject_before(lead, m.start())
+        else:
+            name = _clause_subject(resolver, span, lead, b)
+            if name is not None:
+                return name
     return resolver.phrase(span, span.start + a, span.start + b, para)
+
+
+def _clause_subject(resolver: _Resolver, span: Span, lead: str, end: int) -> str | None:
+    """ "Hollis Grant, a professor ... who has tested ..., said": a person named at the start
+    of the clause and followed by a comma, when the apposition is too long to skip."""
+    for m in sorted(
+        resolver.mentions_in(span, span.start, span.start + end), key=lambda m: m.start
+    ):
+        a, b = m.start - span.start, m.end - span.start
+        before = lead[:a]
+        if lead[b : b + 1] != "," or not resolver.is_person(m.entity):
+            continue
+        if not before.strip(" \"“‘'") or before.endswith(", "):
+            return m.entity
+        return None
+    return None
 
 
 def extract_quotes(
@@ -362,7 +479,10 @@ def extract_quotes(
             continue
         multi = len(raw.pieces) > 1
         full = multi or _full_sentence(text)
-        if not multi and not full and _is_term(para, raw.opener, text):
+        lead = _undot(_blank_quotes(para[span.start : raw.opener]))
+        # A term or scare quote, unless a person's verb of judgement governs it.
+        term = not multi and not full and _is_term(para, raw.opener, text)
+        if term and not _governed(lead):
             continue
         speaker: str | None = None
         attributed = False
@@ -370,12 +490,15 @@ def extract_quotes(
         # Attribution after the closing mark: `," Mr X said.` / `," said X.`
         p_last = raw.pieces[-1][0]
         last_para = paragraphs[p_last - 1]
-        if raw.closer is not None:
+        if raw.closer is not None and not term:
             end_span = _span_at(spans, p_last, raw.closer)
             tail_start = raw.closer + 1
             tail = _undot(last_para[tail_start : end_span.end])
             for pattern in (_TAIL_ACCORDING, _TAIL_VERB_FIRST, _TAIL_SUBJ_FIRST, _TAIL_APPOSED):
                 m = pattern.match(tail)
+                if m and _CONJUNCTION.fullmatch(m.group("subj").strip()):
+                    # `“...”, but said it ...`: the verb shares the subject before the quote.
+                    break
                 if m:
                     a = tail_start + m.start("subj")
                     b = tail_start + m.end("subj")
@@ -390,7 +513,6 @@ def extract_quotes(
                     break
 
         # Attribution before the opening mark, in the same sentence.
-        lead = _undot(_blank_quotes(para[span.start : raw.opener]))
         if not attributed and lead.strip():
             m = _LEAD_ACCORDING.search(lead)
             verbs = list(_VERB_IN_LEAD.finditer(lead))
@@ -415,6 +537,8 @@ def extract_quotes(
             )
             attributed = speaker is not None
         if not attributed or (speaker is None and not full):
+            continue
+        if term and (speaker is None or not resolver.is_person(speaker)):
             continue
         if speaker is not None:
             last_speaker_by_para[p_last] = speaker

@@ -62,7 +62,8 @@ ORG_DESCRIPTORS = frozenset(
     """group organisation organization charity company firm union party body agency
     association club coalition network movement institute tank trust foundation
     broadcaster newspaper publisher retailer bank insurer airline carrier supermarket
-    chain regulator watchdog council authority""".split()
+    chain regulator watchdog council authority utility supplier provider startup start-up
+    manufacturer housebuilder consultancy lender""".split()
 )
 ORG_HEADS = frozenset(
     """Council Group Society Committee Company Corporation Corp Inc Ltd Plc PLC LLC Party
@@ -82,7 +83,16 @@ BUSINESS_HEADS = frozenset(
     Brewery Breweries Distillery Bakeries Dairies Farms Fisheries Studios Pictures Records
     Publishing Construction Engineering Utilities Aviation
     Resorts Leisure Entertainment Restaurants Pubs Inns Software Consulting Securities
+    Chemicals Materials Plastics Metals Minerals Mining Textiles Petroleum Biotech
+    Therapeutics Biosciences Diagnostics Robotics Semiconductors Analytics
     Bancorp Inc Ltd Plc PLC LLC LLP Corp""".split()
+)
+# Last words of utility and transport companies' names ("Thames Water", "Octopus Energy").
+# Some are also surnames ("Samantha Power"), so a name ending in one is an organisation only
+# when nothing marks it as a person (an honorific, a title, a role, an age).
+UTILITY_HEADS = frozenset(
+    """Water Energy Gas Power Electric Electricity Rail Railways Trains Buses Homes
+    Housing Telecom Telecoms Broadband Mobile Utilities Networks Transport Travel""".split()
 )
 # Last words of sports clubs' names ("Crowley Rovers", "Ashford Athletic").
 CLUB_HEADS = frozenset(

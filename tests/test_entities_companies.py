@@ -1,0 +1,123 @@
+"""Companies whose names look like people's: utilities, "X, which ..., said", apposed kinds.
+
+Conventions these tests pin down:
+- A name ending in a utility or transport word ("Water", "Energy", "Gas", "Power", "Rail",
+  "Housing", "Broadband", ...) is an organisation unless something marks it as a person
+  (an honorific, a title, a role, an age): "Samantha Power, the ambassador" is a person.
+- "X, which is based in Y, said" is an organisation: people are "who", not "which".
+- An apposition naming a kind of organisation ("X, the water company,") makes X one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from store.document import Document, Entity, EntityKind
+from store.ingest import parse_document
+
+
+def _doc(text: str) -> Document:
+    return parse_document(text + "\n")
+
+
+def _by_name(doc: Document) -> dict[str, Entity]:
+    return {e.name: e for e in doc.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Severn Dale Water said the main would be replaced by June.", "Severn Dale Water"),
+        ("Northfield Energy has raised its prices for the second time this year.",
+         "Northfield Energy"),
+        ("Lakeside Gas customers were left without heating on Sunday.", "Lakeside Gas"),
+        ("Coastline Power will build a solar farm near the harbour.", "Coastline Power"),
+        ("Tenants said Moorland Housing had ignored their complaints.", "Moorland Housing"),
+        ("Ridgeway Broadband apologised for the outage, which lasted two days.",
+         "Ridgeway Broadband"),
+        ("Passengers told Kestrel Rail that the new timetable was worse.", "Kestrel Rail"),
+        ("“We are sorry for the disruption,” Marsh Valley Water said in a statement.",
+         "Marsh Valley Water"),
+    ],
+)  # fmt: skip
+def test_utility_names_are_organisations(text: str, name: str) -> None:
+    doc = _doc(text)
+    assert doc.people == (), doc.people
+    assert _by_name(doc)[name].kind is EntityKind.ORGANISATION
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Samantha Power, the US ambassador, said the vote was a mistake.", "Samantha Power"),
+        ("Ms Jane Power said she was pleased with the result.", "Jane Power"),
+        ("Tom Power, 61, said the road had flooded three times.", "Tom Power"),
+        ("Health minister Alan Rail said the hospital would stay open.", "Alan Rail"),
+    ],
+)
+def test_a_person_with_a_utility_word_for_a_surname_stays_a_person(text: str, name: str) -> None:
+    assert _by_name(_doc(text))[name].kind is EntityKind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Brackenridge Ovens, which is based in Leeds, said it had hired 40 staff.",
+         "Brackenridge Ovens"),
+        ("Hartwell Bio, which makes vaccines for cattle, announced a new plant on Monday.",
+         "Hartwell Bio"),
+        ("Talbot Grain, which was founded in 1898, has confirmed the mill will close.",
+         "Talbot Grain"),
+    ],
+)  # fmt: skip
+def test_which_clause_and_speech_make_an_organisation(text: str, name: str) -> None:
+    doc = _doc(text)
+    assert doc.people == ()
+    assert _by_name(doc)[name].kind is EntityKind.ORGANISATION
+
+
+def test_who_clause_keeps_a_person() -> None:
+    doc = _doc("Jane Hart, who runs a bakery in Leeds, said trade had been slow.")
+    assert _by_name(doc)["Jane Hart"].kind is EntityKind.PERSON
+
+
+def test_which_company_short_form_is_an_alias_and_speaks_as_it() -> None:
+    doc = _doc(
+        "Brackenridge Ovens, which is based in Leeds, said it had hired 40 staff.\n"
+        "Brackenridge said it would open a second factory next year. "
+        "“Demand has never been stronger across Europe,” it said."
+    )
+    company = _by_name(doc)["Brackenridge Ovens"]
+    assert company.kind is EntityKind.ORGANISATION
+    assert "Brackenridge" in company.aliases
+    assert doc.people == ()
+    assert [q.speaker for q in doc.quotes] == ["Brackenridge Ovens"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Thames Vale Water, the water company, said bills would rise.", "Thames Vale Water",
+         "the water company"),
+        ("Kestrel Freight, a haulage firm, said it would cut 40 jobs.", "Kestrel Freight",
+         "haulage firm"),
+        ("Fenlow Digital, a Leeds software startup, said it had raised £2 million.",
+         "Fenlow Digital", "Leeds software startup"),
+    ],
+)  # fmt: skip
+def test_apposed_kind_of_organisation(text: str, name: str, role: str) -> None:
+    doc = _doc(text)
+    assert doc.people == ()
+    entity = _by_name(doc)[name]
+    assert entity.kind is EntityKind.ORGANISATION
+    assert entity.role == role
+
+
+def test_apposed_role_and_title_are_both_kept() -> None:
+    doc = _doc(
+        "Dunmore Borough Council voted to back the plan, and its leader, Councillor Ann Bray, "
+        "said the town would benefit."
+    )
+    person = _by_name(doc)["Ann Bray"]
+    assert person.kind is EntityKind.PERSON
+    assert person.role == "Councillor, leader"
