@@ -23,10 +23,11 @@ from faq.lexicon import (
     opposite_forms,
     stem,
     stem_forms,
+    tokenize,
 )
 from faq.people import answer_about_person
 from faq.question import AnswerType, Question, analyse
-from store.document import EntityKind
+from store.document import Entity, EntityKind
 
 # Answer when the best sentence scores at least this (chosen on tests/eval data:
 # see `briefbot eval`); below it the briefing is taken not to cover the question.
@@ -368,7 +369,7 @@ def _name_bonus(
     """
     if question.focus in ORGANISATION_NOUNS:
         named = sentence.named_entities - question_entities
-        if any(index.entities[i].kind is EntityKind.ORGANISATION for i in named):
+        if any(_could_be(index.entities[i], question.focus) for i in named):
             return NAME_BONUS
     if question.focus is not None:
         if _only_referred_to(stem(question.focus), sentence):
@@ -379,6 +380,17 @@ def _name_bonus(
     else:
         return 0.0
     return NAME_BONUS if wanted & sentence.name_stems else 0.0
+
+
+def _could_be(entity: Entity, kind: str) -> bool:
+    """Return True when an organisation could be the `kind` asked for.
+
+    "Which company …?" may be Wessex Vale Water, but not Ashcombe Town Council.
+    """
+    if entity.kind is not EntityKind.ORGANISATION:
+        return False
+    words = {t.folded for t in tokenize(entity.name)}
+    return stem(kind) in {stem(w) for w in words} or not words & ORGANISATION_NOUNS
 
 
 def _only_referred_to(term: str, sentence: IndexedSentence) -> bool:
