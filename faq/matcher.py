@@ -110,7 +110,7 @@ def answer_question(
         not candidates
         or candidates[0].score < ANSWER_THRESHOLD
         or names_unknown_thing(question, terms)
-        or matches_only_names(index, question, terms, candidates[0])
+        or matches_only_names(question, terms, candidates[0])
         or contradicts(index, question, candidates[0].sentence)
     ):
         return abstain(index, question, candidates)
@@ -140,9 +140,7 @@ def names_unknown_thing(question: Question, terms: list[Term]) -> bool:
     return False
 
 
-def matches_only_names(
-    index: BriefingIndex, question: Question, terms: list[Term], best: Candidate
-) -> bool:
+def matches_only_names(question: Question, terms: list[Term], best: Candidate) -> bool:
     """Return True when only a name in the question matches ("Pistorius's favourite food?").
 
     A sentence that merely names the person asked about does not answer an
@@ -152,7 +150,7 @@ def matches_only_names(
     others = [t for t in terms if t.entity is None and t.word not in WEAK_WORDS]
     if len(named) != 1 or not others or any(t.word in best.matched for t in others):
         return False
-    return _type_fit(question, best.sentence, named, index) <= 0
+    return _type_fit(question, best.sentence, named) <= 0
 
 
 def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSentence) -> bool:
@@ -298,13 +296,13 @@ def rank(
     candidates = []
     for position, sentence in enumerate(index.sentences):
         own = qualities[position]
-        fit = _type_fit(question, sentence, question_entities, index)
+        fit = _type_fit(question, sentence, question_entities)
         previous = index.previous(sentence)
         if previous is not None and (
             sentence.anaphoric
             or (
                 fit > 0
-                and _type_fit(question, previous, question_entities, index) <= 0
+                and _type_fit(question, previous, question_entities) <= 0
                 and index.cohesive(previous, sentence)
             )
         ):
@@ -438,24 +436,18 @@ def _asks_about_speech(question: Question) -> bool:
     return any(t.folded in SPEECH_WORDS for t in question.tokens)
 
 
-def _type_fit(
-    question: Question,
-    sentence: IndexedSentence,
-    question_entities: set[int],
-    index: BriefingIndex,
-) -> float:
+def _type_fit(question: Question, sentence: IndexedSentence, question_entities: set[int]) -> float:
     """Return a bonus when the sentence holds the kind of answer asked for, else a penalty."""
     wanted = question.answer_type
     evidence = sentence.evidence
     if wanted is AnswerType.DEFINITION and question.tokens[0].folded == "who":
-        wanted = AnswerType.PERSON  # "who is the chief executive of X" wants a person
-    if wanted is AnswerType.PERSON:
-        others = sentence.entities - question_entities
-        if others or index.entities:
-            fits = bool(others)
-        else:  # nobody was recognised in the briefing: any new name will do
-            asked = {t.folded for t in question.tokens}
-            fits = any(w not in asked and w not in STOPWORDS for w in sentence.capitalised)
+        # "who is the chief executive of X" wants someone the briefing names
+        fits = bool(sentence.entities - question_entities)
+    elif wanted is AnswerType.PERSON:
+        # a person, or a group or nation ("the Ottomans"): a name the question lacks
+        asked = {t.folded for t in question.tokens}
+        names = {w for w in sentence.capitalised if w not in asked and w not in STOPWORDS}
+        fits = bool(sentence.entities - question_entities or names)
     elif wanted is AnswerType.DATE:
         fits = evidence.date
     elif wanted is AnswerType.NUMBER:
