@@ -61,7 +61,7 @@ SUBJECT_FACTOR = 1.5
 CONTEXT_SHARE = 0.6
 HEADLINE_SHARE = 1.0  # a news lede spells out its headline
 PAIR_WEIGHT = 0.5
-PROXIMITY_WEIGHT = 0.1
+PROXIMITY_WEIGHT = 0.05
 SPEECH_WORDS = frozenset(
     "say says said saying tell tells told think thinks thought quote quoted quotes claim "
     "claimed claims argue argued argues believe believes believed feel feels felt warn "

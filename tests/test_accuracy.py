@@ -18,7 +18,7 @@ EVAL = Path(__file__).parent / "eval"
 
 # briefing: (answerable, off-topic abstained, quotes attributed)
 FLOORS = {
-    "coalition-of-the-willing": (0.92, 1.0, 1.0),
+    "coalition-of-the-willing": (0.96, 1.0, 1.0),
     "riverside-library": (0.94, 1.0, 1.0),
     "harbour-ferry-strike": (0.76, 1.0, 1.0),
     "imperialism": (0.77, None, None),
