@@ -31,6 +31,8 @@ _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"
 _FEMALE_TITLES = frozenset(["mrs", "ms", "miss", "dame", "lady"])
 _MAX_ALIAS_WORDS = 8
 _SHORT_SENTENCE = 12
+_PAST_WORDS = frozenset("was were had did ago lasted".split())
+_FUTURE_WORDS = frozenset("will shall going plans planned expected hopes next".split())
 _COPULAS = frozenset("is was are were".split())
 _PRONOUN_ANYWHERE_RE = re.compile(r"\b(it|this|they|them|he|she|him|her)\b", re.IGNORECASE)
 _ANAPHOR_RE = re.compile(
@@ -58,6 +60,14 @@ class IndexedSentence:
     positions: dict[str, tuple[int, ...]] = field(default_factory=dict)
     defines: int | None = None
     words: tuple[str, ...] = ()
+
+    @property
+    def tense(self) -> str:
+        """Return "past", "future" or "" for a sentence about both or neither."""
+        past = bool(_PAST_WORDS.intersection(self.words))
+        future = bool(_FUTURE_WORDS.intersection(self.words))
+        return "past" if past and not future else "future" if future and not past else ""
+
     anaphoric: bool = False
 
     @property

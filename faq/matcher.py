@@ -45,8 +45,9 @@ TYPE_BONUS = 0.1
 TYPE_PENALTY = 0.5
 LENGTH_PENALTY = 0.05
 QUOTE_PENALTY = 0.05
+TENSE_PENALTY = 0.05
 NAME_BONUS = 0.15
-REFERENCE_PENALTY = 0.15
+REFERENCE_PENALTY = 0.3
 REFERRING_WORDS = frozenset("the a an its their his her our your my this that these those".split())
 ORGANISATION_NOUNS = frozenset(
     "company companies firm firms organisation organization organisations organizations "
@@ -329,6 +330,8 @@ def rank(
         )
         if sentence.quote_ids and not about_speech:
             score -= QUOTE_PENALTY
+        if question.past is not None and sentence.tense == ("future" if question.past else "past"):
+            score -= TENSE_PENALTY
         candidates.append(Candidate(sentence, score, coverage, matched))
     subject = question.subject_head
     candidates.sort(

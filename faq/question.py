@@ -88,6 +88,7 @@ class Question:
     content_words: tuple[str, ...] = ()
     focus: str | None = None
     subject_head: str | None = None
+    past: bool | None = None
 
 
 def clean_question(raw: str) -> str:
@@ -118,7 +119,18 @@ def analyse(raw: str) -> Question:
         _content_words(tokens),
         _focus(words),
         _subject_head(words),
+        _asks_about_past(words),
     )
+
+
+def _asks_about_past(words: list[str]) -> bool | None:
+    """Return True for "when did …", False for "when will …", None when it can't tell."""
+    for word in words[:4]:
+        if word in ("did", "was", "were", "had"):
+            return True
+        if word in ("will", "is", "are", "does", "do", "can", "would"):
+            return False
+    return None
 
 
 def _subject_head(words: list[str]) -> str | None:
