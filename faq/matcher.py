@@ -49,6 +49,7 @@ TENSE_PENALTY = 0.05
 NAME_BONUS = 0.15
 REFERENCE_PENALTY = 0.3
 REFERRING_WORDS = frozenset("the a an its their his her our your my this that these those".split())
+_COPULAR_WHO = [["who", "is"], ["who", "was"], ["who", "are"], ["who", "were"]]
 ORGANISATION_NOUNS = frozenset(
     "company companies firm firms organisation organization organisations organizations "
     "business businesses group groups charity charities agency agencies body bodies union "
@@ -443,7 +444,8 @@ def _type_fit(question: Question, sentence: IndexedSentence, question_entities: 
     """Return a bonus when the sentence holds the kind of answer asked for, else a penalty."""
     wanted = question.answer_type
     evidence = sentence.evidence
-    if wanted is AnswerType.DEFINITION and question.tokens[0].folded == "who":
+    words = [t.folded for t in question.tokens[:2]]
+    if wanted in (AnswerType.DEFINITION, AnswerType.PERSON) and words in _COPULAR_WHO:
         # "who is the chief executive of X" wants someone the briefing names
         fits = bool(sentence.entities - question_entities)
     elif wanted is AnswerType.PERSON:
