@@ -18,15 +18,15 @@ EVAL = Path(__file__).parent / "eval"
 
 # briefing: (answerable, off-topic abstained, quotes attributed)
 FLOORS = {
-    "coalition-of-the-willing": (0.96, 1.0, 1.0),
+    "coalition-of-the-willing": (0.92, 1.0, 1.0),
     "riverside-library": (0.94, 1.0, 1.0),
-    "harbour-ferry-strike": (0.76, 1.0, 1.0),
+    "harbour-ferry-strike": (0.8, 1.0, 1.0),
     "imperialism": (0.77, None, None),
     "yuan-dynasty": (0.79, None, None),
     # tests/eval/heldout/: written by a colleague who never read the engine's code
-    "kingsway-roadworks": (0.68, 1.0, 1.0),
-    "fernhollow-insulation": (0.88, 1.0, None),
-    "river-wend-swimming": (0.84, 1.0, None),
+    "kingsway-roadworks": (0.72, 1.0, 1.0),
+    "fernhollow-insulation": (0.92, 1.0, 1.0),
+    "river-wend-swimming": (0.84, 1.0, 1.0),
 }
 QUESTION_FILES = (
     EVAL / "dev-questions.yaml",
