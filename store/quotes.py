@@ -408,7 +408,10 @@ def _governed(lead: str) -> bool:
 
 
 def _full_sentence(content: str) -> bool:
-    return content[:1].isupper() and len(content.split()) >= 5
+    """Whether a quote reads as a sentence: capitalised, and long or with an ending stop."""
+    words = len(content.split())
+    ended = content.rstrip().endswith((".", "!", "?"))
+    return content[:1].isupper() and (words >= 5 or (words >= 3 and ended))
 
 
 def _subject_before(text: str, verb_start: int) -> tuple[int, int]:

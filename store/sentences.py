@@ -50,12 +50,17 @@ _SPEECH_TAIL = re.compile(
 _NO_SPACE_BREAK = re.compile(r"[A-Z][a-z]{2,}")
 _WORD_AFTER = re.compile(r"[\"“‘'«(]*([\w’'-]+)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+_BLOCK_MARK = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,3}[.)]\s+(?=[A-Z“\"‘']))")
 _HEADING_END = re.compile(r"[.!?…:;,][\"”’')\]]*$")
 
 
 def split_paragraphs(body: str) -> list[str]:
-    """Each non-empty line is a paragraph (news convention); blank lines also separate."""
-    return [line.strip() for line in body.split("\n") if line.strip()]
+    """Each non-empty line is a paragraph (news convention); blank lines also separate.
+
+    Markdown block marks (`# `, `- `, `1. `, `> `) are layout, not text, and go.
+    """
+    lines = (_BLOCK_MARK.sub("", line.strip()) for line in body.split("\n"))
+    return [line.strip() for line in lines if line.strip()]
 
 
 def is_heading(line: str) -> bool:

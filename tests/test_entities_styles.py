@@ -13,7 +13,6 @@ Conventions these tests pin down:
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -317,18 +316,3 @@ def test_said_in_a_statement_is_not_evidence_of_a_person() -> None:
 def test_unnamed_and_apposed_speakers(text: str, speaker: str) -> None:
     quotes = _doc(text + "\n").quotes
     assert [q.speaker for q in quotes] == [speaker]
-
-
-def test_news_article_of_1500_words_parses_quickly() -> None:
-    article = "\n".join([BRITISH_LOCAL, AMERICAN, SPORT, BUSINESS, COURT]).split("\n")
-    lines: list[str] = []
-    while sum(len(line.split()) for line in lines) < 1500:
-        lines.append(article[len(lines) % len(article)])
-    text = "\n".join(lines) + "\n"
-    parse_document(text)
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        parse_document(text)
-        timings.append(time.perf_counter() - start)
-    assert min(timings) < 0.05
