@@ -49,6 +49,17 @@ TENSE_PENALTY = 0.05
 NAME_BONUS = 0.15
 REFERENCE_PENALTY = 0.3
 REFERRING_WORDS = frozenset("the a an its their his her our your my this that these those".split())
+# The Evidence field that shows a sentence can give each kind of answer.
+EVIDENCE_FOR = {
+    AnswerType.DATE: "date",
+    AnswerType.NUMBER: "number",
+    AnswerType.DURATION: "duration",
+    AnswerType.AMOUNT: "amount",
+    AnswerType.PLACE: "place",
+    AnswerType.FREQUENCY: "frequency",
+    AnswerType.PROPORTION: "proportion",
+    AnswerType.REASON: "reason",
+}
 _COPULAR_WHO = [["who", "is"], ["who", "was"], ["who", "are"], ["who", "were"]]
 ORGANISATION_NOUNS = frozenset(
     "company companies firm firms organisation organization organisations organizations "
@@ -453,24 +464,10 @@ def _type_fit(question: Question, sentence: IndexedSentence, question_entities: 
         asked = {t.folded for t in question.tokens}
         names = {w for w in sentence.capitalised if w not in asked and w not in STOPWORDS}
         fits = bool(sentence.entities - question_entities or names)
-    elif wanted is AnswerType.DATE:
-        fits = evidence.date
-    elif wanted is AnswerType.NUMBER:
-        fits = evidence.number
-    elif wanted is AnswerType.DURATION:
-        fits = evidence.duration
-    elif wanted is AnswerType.AMOUNT:
-        fits = evidence.amount
-    elif wanted is AnswerType.PLACE:
-        if evidence.place and not evidence.located:
-            return 0.0
-        fits = evidence.place
-    elif wanted is AnswerType.FREQUENCY:
-        fits = evidence.frequency
-    elif wanted is AnswerType.PROPORTION:
-        fits = evidence.proportion
-    elif wanted is AnswerType.REASON:
-        fits = evidence.reason
+    elif wanted is AnswerType.PLACE and evidence.place and not evidence.located:
+        return 0.0  # names a place, but not where something happens ("for Ukraine")
+    elif wanted in EVIDENCE_FOR:
+        fits = bool(getattr(evidence, EVIDENCE_FOR[wanted]))
     else:
         return 0.0
     return TYPE_BONUS if fits else -TYPE_PENALTY
