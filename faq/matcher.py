@@ -6,14 +6,11 @@ import itertools
 import math
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from faq.answer import Answer
 from faq.compose import abstain, compose
 from faq.curated import CuratedFaq
 from faq.index import BriefingIndex, IndexedSentence
 from faq.lexicon import (
-    LEADING_VERBS,
     NEGATING_VERBS,
     NEGATIONS,
     STOPWORDS,
@@ -22,25 +19,18 @@ from faq.lexicon import (
     is_english_word,
     opposite_forms,
     stem,
-    stem_forms,
     tokenize,
 )
 from faq.people import answer_about_person
 from faq.question import AnswerType, Question, analyse
+from faq.terms import Term, question_terms
 from store.document import Entity, EntityKind
 
 # Answer when the best sentence scores at least this (chosen on tests/eval data:
 # see `briefbot eval`); below it the briefing is taken not to cover the question.
 ANSWER_THRESHOLD = 0.3
 
-# How much a question word the briefing never uses counts against a sentence,
-# relative to the rarest word the briefing does use.
-UNSEEN_WEIGHT = 1.0
-
-TYPO_QUALITY = 0.9
-COMPOUND_QUALITY = 0.7
 RELATED_QUALITY = 0.8
-PREFIX_QUALITY = 0.85
 TYPE_BONUS = 0.1
 TYPE_PENALTY = 0.5
 LENGTH_PENALTY = 0.05
@@ -67,10 +57,7 @@ ORGANISATION_NOUNS = frozenset(
     "unions team teams club clubs party parties council councils department ministry "
     "contractor contractors operator operators".split()
 )
-NAME_SIMILARITY = 80  # rapidfuzz ratio for a misspelt full name
 DEFINITION_BONUS = 0.1
-WEAK_FACTOR = 0.3
-SUBJECT_FACTOR = 1.5
 CONTEXT_SHARE = 0.6
 HEADLINE_SHARE = 1.0  # a news lede spells out its headline
 PAIR_WEIGHT = 0.5
@@ -80,17 +67,6 @@ SPEECH_WORDS = frozenset(
     "claimed claims argue argued argues believe believes believed feel feels felt warn "
     "warned urge urged want wants wanted".split()
 )
-
-
-@dataclass(frozen=True)
-class Term:
-    """One content word of the question and the briefing's stems that match it."""
-
-    word: str
-    weight: float
-    matches: dict[str, float]
-    entity: int | None = None
-    leading: bool = False
 
 
 @dataclass(frozen=True)
@@ -186,107 +162,6 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
         if reversed_in_text and not reversed_in_text & asked:
             return True
     return False
-
-
-def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
-    """Return the question's content words with their weights and matching stems."""
-    terms = []
-    mentioned = mentioned_entities(index, question)
-    entity_words = {w: e for e, words in mentioned.items() for w in words}
-    for word in dict.fromkeys(question.content_words):
-        term_stem = stem(word)
-        matches: dict[str, float] = {}
-        if len(term_stem) >= 5:
-            for other in index.by_stem_prefix.get(term_stem[:5], ()):
-                quality = _prefix_quality(term_stem, other)
-                if quality:
-                    matches[other] = quality
-        for form in stem_forms(word):
-            if form in index.idf:
-                matches[form] = 1.0
-        if not matches or max(matches.values()) < 1.0:
-            corrected = index.correct(word)
-            if corrected is not None and stem(corrected) in index.idf:
-                matches[stem(corrected)] = TYPO_QUALITY
-        if not matches:
-            matches = _compound_parts(index, word)
-        if word in WEAK_WORDS:
-            weight = WEAK_FACTOR * max((index.idf[m] for m in matches), default=index.max_idf)
-        elif matches:
-            weight = max(index.idf[m] for m in matches)
-        elif word in LEADING_VERBS:
-            weight = index.max_idf / 2
-        else:
-            weight = UNSEEN_WEIGHT * index.max_idf
-        if word == question.subject_head:
-            weight *= SUBJECT_FACTOR
-        terms.append(
-            Term(word, weight, matches, entity_words.get(word), leading=word in LEADING_VERBS)
-        )
-    return terms
-
-
-def _compound_parts(index: BriefingIndex, word: str) -> dict[str, float]:
-    """Return the stems of two briefing words that `word` is made of ("roadworks")."""
-    for cut in range(3, len(word) - 2):
-        first, second = word[:cut], word[cut:]
-        if first in index.vocabulary and second in index.vocabulary:
-            parts = (stem(first), stem(second))
-            if all(part in index.idf for part in parts):
-                return dict.fromkeys(parts, COMPOUND_QUALITY)
-    return {}
-
-
-def _prefix_quality(a: str, b: str) -> float:
-    """Return how well two stems sharing a 5-letter prefix match, or 0 when they do not.
-
-    "justifi"/"justif" and "ukrain"/"ukrainian" are one word in two forms;
-    "countri"/"counterpart" only share letters.
-    """
-    shared = next(
-        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
-    )
-    if shared < 6 and shared < min(len(a), len(b)):
-        return 0.0
-    return min(PREFIX_QUALITY, 0.4 + 0.5 * shared / max(len(a), len(b)))
-
-
-def mentioned_entities(index: BriefingIndex, question: Question) -> dict[int, set[str]]:
-    """Return the entities the question names (allowing typos) and the words naming them.
-
-    "Pria Nayr" names Priya Nair: a full name is matched as a whole, so each word
-    may be a little off. A lower-case English word ("fell") only names someone
-    ("Dr Marcus Fell") in a question written all in lower case.
-    """
-    tokens = question.tokens
-    words = [t.folded for t in tokens]
-    corrected = [index.correct(w) or w for w in words]
-    casual = all(not t.text[:1].isupper() for t in tokens)
-    found: dict[int, set[str]] = {}
-    taken: set[int] = set()
-    for sequence in (words, corrected):
-        for start, end, entity_id in index.mentions(sequence):
-            if end - start == 1 and not casual and _plain_word(tokens[start].text):
-                continue
-            found.setdefault(entity_id, set()).update(words[start:end])
-            taken.update(range(start, end))
-    for alias in index.aliases_longest_first:
-        size = alias.count(" ") + 1
-        if size < 2:
-            break
-        for start in range(len(words) - size + 1):
-            span = range(start, start + size)
-            if taken.intersection(span):
-                continue
-            if fuzz.ratio(" ".join(words[start : start + size]), alias) >= NAME_SIMILARITY:
-                found.setdefault(index.alias_map[alias], set()).update(words[i] for i in span)
-                taken.update(span)
-    return found
-
-
-def _plain_word(text: str) -> bool:
-    """Return True for a lower-case English word ("fell"), which is no name."""
-    return not text[:1].isupper() and is_english_word(text.lower())
 
 
 def rank(
