@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -288,8 +289,15 @@ class BriefingIndex:
         best = process.extractOne(word, self._vocab_list, scorer=fuzz.ratio, score_cutoff=cutoff)
         return None if best is None else str(best[0])
 
+    @functools.cached_property
+    def _coverage(self) -> str:
+        return self._describe()
+
     def coverage(self) -> str:
         """Return one line saying what the briefing covers: its subjects and main people."""
+        return self._coverage
+
+    def _describe(self) -> str:
         people = [e.name for e in self.entities if e.kind is EntityKind.PERSON][:4]
         subjects = self.subjects()
         parts = []
