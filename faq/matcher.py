@@ -38,7 +38,7 @@ QUOTE_PENALTY = 0.05
 TENSE_PENALTY = 0.05
 NAME_BONUS = 0.15
 REFERENCE_PENALTY = 0.3
-REFERRING_WORDS = frozenset("the a an its their his her our your my this that these those".split())
+REFERRING_WORDS = frozenset("the its their his her our your my this that these those".split())
 # The Evidence field that shows a sentence can give each kind of answer.
 EVIDENCE_FOR = {
     AnswerType.DATE: "date",
