@@ -39,6 +39,12 @@ _PROPORTION_RE = re.compile(
     r"\b(half|a third|a quarter|two-thirds|three-quarters|majority|minority)\b",
     re.IGNORECASE,
 )
+_AGE_RE = re.compile(
+    r"[A-Z][\w’'-]+,\s\d{1,3},|\b\d{1,3}-year-old\b|\baged\s\d{1,3}\b|\b\d{1,3} years old\b"
+)
+_SCORE_RE = re.compile(
+    r"(?<![\d.£$€-])\b\d{1,2}\s?[-–]\s?\d{1,2}\b(?![\d%-]|\s?(?:day|year|month))"
+)
 _AMOUNT_RE = re.compile(
     r"[£$€¥]\s?\d|\b\d[\d,.]*\s?(%|per ?cent|million|billion|bn|m|k)\b|"
     r"\b(pounds|dollars|euros)\b",
@@ -78,6 +84,8 @@ class Evidence:
     located: bool = False
     duration: bool = False
     frequency: bool = False
+    age: bool = False
+    score: bool = False
     proportion: bool = False
 
 
@@ -100,6 +108,8 @@ def evidence_of(sentence: Sentence, organisations: tuple[str, ...] = ()) -> Evid
         located=bool(located or _DIRECTION_RE.search(text) or _ADDRESS_RE.search(text)),
         duration=bool(_DURATION_RE.search(text)),
         frequency=bool(_FREQUENCY_RE.search(text)),
+        age=bool(_AGE_RE.search(text)),
+        score=bool(_SCORE_RE.search(text)),
         proportion=bool(_PROPORTION_RE.search(text)),
         date=bool(sentence.dates or _YEAR_RE.search(text) or _DATE_WORD_RE.search(text)),
         number=bool(sentence.numbers or sentence.amounts or _NUMBER_RE.search(text)),

@@ -49,9 +49,12 @@ EVIDENCE_FOR = {
     AnswerType.FREQUENCY: "frequency",
     AnswerType.PROPORTION: "proportion",
     AnswerType.REASON: "reason",
+    AnswerType.AGE: "age",
+    AnswerType.SCORE: "score",
 }
 _COPULAR_WHO = [["who", "is"], ["who", "was"], ["who", "are"], ["who", "were"]]
 ORGANISATION_NOUNS = frozenset(
+    "court courts hospital hospitals school schools university college hospice "
     "company companies firm firms organisation organization organisations organizations "
     "business businesses group groups charity charities agency agencies body bodies union "
     "unions team teams club clubs party parties council councils department ministry "
@@ -89,6 +92,8 @@ def answer_question(
         if hit is not None:
             return hit
     if not question.content_words:
+        if question.answer_type is AnswerType.SCORE:
+            return _first_score(index, question)
         return abstain(index, question, ())
     about_person = answer_about_person(index, question)
     if about_person is not None:
@@ -109,6 +114,15 @@ def answer_question(
         if t.entity is not None and _asks_about_speech(question)
     )
     return compose(index, question, candidates, speakers=speakers)
+
+
+def _first_score(index: BriefingIndex, question: Question) -> Answer:
+    """Answer "what was the score?" from the first sentence that gives one (a report's lede)."""
+    for sentence in index.sentences:
+        if sentence.evidence.score:
+            best = Candidate(sentence, ANSWER_THRESHOLD, ANSWER_THRESHOLD, ())
+            return compose(index, question, [best])
+    return abstain(index, question, ())
 
 
 def names_unknown_thing(question: Question, terms: list[Term]) -> bool:

@@ -51,6 +51,7 @@ KEYWORD_TYPES = {
     **dict.fromkeys("date".split(), "date"),
     **dict.fromkeys("location venue address".split(), "place"),
 }
+SCORE_NOUNS = frozenset("score final full-time half-time".split())
 KIND_NOUNS = frozenset("kind kinds type types sort sorts form forms".split())
 ANSWER_TYPE_NOUNS = DATE_NOUNS | PLACE_NOUNS | PROPORTION_NOUNS | frozenset("person".split())
 AUXILIARIES = frozenset("did does do will would has have had is was are were can could".split())
@@ -67,6 +68,8 @@ class AnswerType(enum.Enum):
     AMOUNT = "amount"
     DURATION = "duration"
     FREQUENCY = "frequency"
+    AGE = "age"
+    SCORE = "score"
     PROPORTION = "proportion"
     REASON = "reason"
     MANNER = "manner"
@@ -189,6 +192,7 @@ def _content_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
             continue  # "which two countries": the number counts the answers
         names_answer_type = (
             (keyword_query and word in KEYWORD_TYPES)
+            or (word in SCORE_NOUNS and "score" in {t.folded for t in tokens})
             or (previous == "how" and word in HOW_WORDS)
             or (previous in ("what", "which") and word in ANSWER_TYPE_NOUNS)
             or (previous in ("what", "which") and word in KIND_NOUNS)
@@ -217,8 +221,12 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
         return AnswerType.NUMBER, None
     if re.search(r"\bhow often\b", joined):
         return AnswerType.FREQUENCY, None
-    if re.search(r"\bhow (long|far|old|big|large)\b", joined):
+    if re.search(r"\bhow old\b", joined):
+        return AnswerType.AGE, None
+    if re.search(r"\bhow (long|far|big|large)\b", joined):
         return AnswerType.DURATION, None
+    if re.search(r"\b(what|which) (was|is|were) the (final |full-time |half-time )?score", joined):
+        return AnswerType.SCORE, None
     if re.search(r"\b(what|which) (" + "|".join(sorted(PROPORTION_NOUNS)) + r") of\b", joined):
         return AnswerType.PROPORTION, None
     if re.search(r"\bwhen\b", joined) or re.search(
