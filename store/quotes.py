@@ -230,7 +230,7 @@ class _Resolver:
             ms = sorted(self.mentions.get((s.paragraph, s.index), []), key=lambda m: m.start)
             if i == at:
                 ms = [m for m in ms if m.end <= pos]
-            persons = [m for m in ms if self.is_person(m.entity)]
+            persons = [m for m in ms if self.is_person(m.entity) and not self.is_modifier(s, m, ms)]
             fitting = [
                 m
                 for m in persons
@@ -239,15 +239,50 @@ class _Resolver:
             if not fitting:
                 continue
             para = s.text
+            subject = self.subject(s, ms) if i == at else None
             ranked = sorted(
                 fitting,
                 key=lambda m: (
+                    m is not subject,
                     not _speaks(para, m.start - s.start, m.end - s.start),
                     gender is None or self.entities.genders.get(m.entity) != gender,
                     m.start,
                 ),
             )
             return ranked[0].entity
+        return None
+
+    def is_modifier(self, span: Span, m: Mention, ms: Sequence[Mention]) -> bool:
+        """Whether mention `m` only modifies a role before another person's name, as
+        "Vale" in "Vale boss Simon Arkwright" or "Labour" in "Labour leader Keir Starmer"."""
+        for other in ms:
+            if other.start <= m.end or not self.is_person(other.entity):
+                continue
+            gap = _MODIFIER_GAP.fullmatch(span.text, m.end - span.start, other.start - span.start)
+            if gap is None:
+                continue
+            words = gap.group("words").lower().split()
+            return bool(words) and all(w in _ROLE_WORDS for w in words)
+        return False
+
+    def subject(self, span: Span, ms: Sequence[Mention]) -> Mention | None:
+        """The person who is the subject of the sentence: the first one named, not as a
+        modifier, after nothing but a role, title or determiner in its clause ("Vale boss
+        Simon Arkwright was furious ...", "After the game, coach Mike Durant said ...")."""
+        for m in sorted(ms, key=lambda m: m.start):
+            if not self.is_person(m.entity) or self.is_modifier(span, m, ms):
+                continue
+            if m.text.split()[0].lower() in _NOT_BEFORE_SUBJECT:
+                continue  # a mention that took in the word before it: "When Mr Reyes"
+            head = list(span.text[: m.start - span.start])
+            for other in ms:
+                if other.end <= m.start:
+                    for k in range(other.start - span.start, other.end - span.start):
+                        head[k] = " "
+            clause = re.split(r"[,;:()—–]", "".join(head))[-1]
+            words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", clause)]
+            if all(_leads_subject(w) for w in words):
+                return m
         return None
 
     def it(self, span: Span, pos: int) -> str | None:
@@ -345,6 +380,33 @@ def _speaks(text: str, start: int, end: int) -> bool:
 
 
 _SPEAKER_NOUNS = ROLE_NOUNS | {"spokesperson", "spokesman", "spokeswoman", "source"}
+# Words of a role between a modifier and a name: "Vale boss", "Apple chief executive",
+# "Labour deputy leader", "Senate Majority Leader".
+_ROLE_WORDS = (
+    _SPEAKER_NOUNS
+    | {w.lower() for w in TITLE_WORDS}
+    | {"assistant", "managing", "team", "club", "party", "press", "senior", "majority"}
+    | {"minority", "interim", "joint", "first", "vice", "group", "company", "board"}
+)
+_MODIFIER_GAP = re.compile(r"(?:['’]s)?\s+(?P<words>(?:[\w-]+\s+){1,3})")
+# Capitalised at the start of a clause, these put the name after them out of subject place.
+_NOT_BEFORE_SUBJECT = frozenset(
+    {"for", "of", "at", "from", "to", "with", "by", "against", "after", "before", "over"}
+    | {"on", "in", "and", "or", "but", "than", "unlike", "like", "despite", "without"}
+    | {"when", "as", "while", "if", "because", "although", "though", "since", "once"}
+    | {"until", "where", "whereas", "whether", "that", "who", "whom", "which", "whose"}
+)
+
+
+def _leads_subject(word: str) -> bool:
+    """Whether `word` may come before the subject in its clause: a role, title or article,
+    or a capitalised word such as a modifier ("Vale boss", "Former President")."""
+    lower = word.lower()
+    if lower in _NOT_BEFORE_SUBJECT:
+        return False
+    return lower in _ROLE_WORDS or lower in {"the", "a", "an"} or word[:1].isupper()
+
+
 _BEHALF = frozenset({"for", "of", "at", "from", "to", "with"})
 
 
@@ -528,7 +590,11 @@ def extract_quotes(
                 verb = verbs[-1]
                 if verb.group(1) in _GERUND_SUBJECT:
                     ms = resolver.mentions_in(span, span.start, span.start + verb.start())
-                    persons = [x for x in ms if resolver.is_person(x.entity)]
+                    persons = [
+                        x
+                        for x in ms
+                        if resolver.is_person(x.entity) and not resolver.is_modifier(span, x, ms)
+                    ]
                     speaker = persons[0].entity if persons else None
                 else:
                     speaker = _lead_speaker(resolver, span, para, lead, verb.start())

@@ -151,3 +151,73 @@ def test_scare_quotes_without_a_speaker_stay_non_quotes(text: str) -> None:
 )  # fmt: skip
 def test_apposed_name_after_a_role_is_the_speaker(text: str, quote: str, speaker: str) -> None:
     assert _quote(_doc(text), quote).speaker == speaker
+
+
+# "he/she ... described as / called / said" is a person, the subject of the sentence first;
+# in "<Org> boss <Person>" the leading word only modifies the role, even when the club or
+# firm it names ("Marston Heath", "Fulton Creek") reads like a person's name.
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("Marston Heath lost 2-0 to Kelby Town on Saturday.\n"
+         "Heath manager Dave Pollard was unhappy with the penalty, which he called “a "
+         "shocking decision that changed the game”.", "a shocking decision", "Dave Pollard"),
+        ("Marston Heath lost 2-0 to Kelby Town on Saturday.\n"
+         "Heath boss Dave Pollard was furious about the sending-off, which he described as "
+         "“a soft decision”.", "a soft decision", "Dave Pollard"),
+        ("Fulton Creek beat Ridgeway 3-1 on Friday night.\n"
+         "Creek coach Mike Durant was thrilled with the defense, which he called “the best "
+         "I have seen all season”.", "the best I have seen", "Mike Durant"),
+        ("Shares in Bryant Hale fell sharply on Tuesday.\n"
+         "Hale chief Laura Penn was upbeat about the results, which she described as “a "
+         "solid quarter in a tough market”.", "a solid quarter", "Laura Penn"),
+        ("Labour leader Keir Starmer was scathing about the budget, which he described as "
+         "“a con on working people”.", "a con on working people", "Keir Starmer"),
+        ("Apple chief Tim Cook was upbeat about the launch, which he called “the best phone "
+         "we have ever made”.", "the best phone", "Tim Cook"),
+        # The modifier can name a person too: "Mercer aide Tom Vance" is Tom Vance.
+        ("President Dan Mercer signed the bill on Monday.\n"
+         "Mercer aide Tom Vance defended the bill, which he called “a win for families "
+         "across the country”.", "a win for families", "Tom Vance"),
+        # A person named in an opening clause is not the subject.
+        ("Referee Tom Reyes sent off two players.\n"
+         "When Mr Reyes showed a second card, Creek coach Mike Durant criticised the "
+         "decision, which he described as “frankly ridiculous”.", "frankly ridiculous",
+         "Mike Durant"),
+        ("Referee Tom Reyes sent off two players.\n"
+         "After a row with Mr Reyes, Creek coach Mike Durant criticised the schedule, which "
+         "he described as “frankly ridiculous for young players”.", "frankly ridiculous",
+         "Mike Durant"),
+    ],
+)  # fmt: skip
+def test_pronoun_in_a_partial_quote_is_the_subject_not_a_modifier(
+    text: str, quote: str, speaker: str
+) -> None:
+    assert _quote(_doc(text), quote).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # `“...,” he said` after a sentence about "Heath manager Dave Pollard".
+        ("Marston Heath lost 2-0 to Kelby Town on Saturday.\n"
+         "Heath manager Dave Pollard was unhappy with the penalty. “It was a shocking "
+         "decision,” he said.", "Dave Pollard"),
+        ("Shares in Bryant Hale fell sharply on Tuesday.\n"
+         "Hale chief Laura Penn was upbeat about the results. “We had a solid quarter,” she "
+         "told analysts.", "Laura Penn"),
+        # The subject phrase names the person, before or after the verb.
+        ("Marston Heath lost 2-0 to Kelby Town on Saturday.\n"
+         "“We were poor from start to finish,” Heath manager Dave Pollard said.",
+         "Dave Pollard"),
+        ("Marston Heath lost 2-0 to Kelby Town on Saturday.\n"
+         "“It was a shocking decision,” said Heath manager Dave Pollard.", "Dave Pollard"),
+        ("Fulton Creek beat Ridgeway 3-1 on Friday night.\n"
+         "Creek coach Mike Durant said: “Our defense was the best I have seen all season.”",
+         "Mike Durant"),
+        ("Microsoft chief executive Satya Nadella was upbeat about the quarter. “Demand for "
+         "our cloud is very strong,” he told analysts.", "Satya Nadella"),
+    ],
+)  # fmt: skip
+def test_org_boss_person_is_the_speaker(text: str, speaker: str) -> None:
+    assert [q.speaker for q in _doc(text).quotes] == [speaker]
