@@ -38,9 +38,6 @@ PLACE_NOUNS = frozenset(
     "city cities country countries place places town towns capital region area nation "
     "nations location venue site continent state province village".split()
 )
-PERSON_NOUNS = frozenset(
-    "person people man woman leader leaders minister official officials who".split()
-)
 PROPORTION_NOUNS = frozenset(
     "proportion proportions percentage percentages share fraction ratio rate".split()
 )

@@ -6,8 +6,7 @@ import re
 
 import yaml
 
-KEYS = ("title", "source", "url", "published")
-# Other spellings people use for the same keys.
+# The keys briefbot reads (title, source, url, published), under the spellings people use.
 _ALIASES = {
     "title": "title",
     "headline": "title",
