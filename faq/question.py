@@ -27,10 +27,6 @@ _SPACE_RE = re.compile(r"\s+")
 _POSSESSIVE_RE = re.compile(r"\w['’]s\s+\w|s['’]\s+\w")
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
 
-MONEY_WORDS = frozenset(
-    "cost costs costing spend spent pay paid paying raise raised raising fund funded "
-    "funding worth price budget money fee fees grant charge charged invest invested".split()
-)
 DATE_NOUNS = frozenset(
     "year years date day days time month months century centuries decade era week".split()
 )
@@ -52,6 +48,10 @@ SCORE_NOUNS = frozenset("score final full-time half-time".split())
 KIND_NOUNS = frozenset("kind kinds type types sort sorts form forms".split())
 ANSWER_TYPE_NOUNS = DATE_NOUNS | PLACE_NOUNS | PROPORTION_NOUNS | frozenset("person".split())
 AUXILIARIES = frozenset("did does do will would has have had is was are were can could".split())
+TIME_UNITS = frozenset(
+    "time seconds minutes hours days weeks months years decades centuries".split()
+)
+CURRENCY_NOUNS = frozenset("pounds dollars euros yen francs money cash".split())
 YES_NO_STARTS = frozenset(
     "is are was were do does did will would can could has have had should shall may".split()
 )
@@ -209,12 +209,14 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
         return AnswerType.THING, None
     joined = " ".join(words)
     first = words[0]
-    if re.search(r"\bhow (many|much)\b", joined):
-        after = words[words.index("how") + 2 :] if "how" in words else []
-        if "much" in joined.split("how", 1)[1][:6] or any(w in MONEY_WORDS for w in after):
-            return AnswerType.AMOUNT, None
-        if any(w in ("years", "months", "weeks", "days", "hours", "minutes") for w in after[:1]):
+    counting = re.search(r"\bhow (many|much)\b", joined)
+    if counting:
+        after = joined[counting.end() :].split()
+        counted = after[0] if after else ""
+        if counted in TIME_UNITS:
             return AnswerType.DURATION, None
+        if counting.group(1) == "much" or counted in CURRENCY_NOUNS:
+            return AnswerType.AMOUNT, None
         return AnswerType.NUMBER, None
     if re.search(r"\bhow often\b", joined):
         return AnswerType.FREQUENCY, None
