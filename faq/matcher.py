@@ -37,6 +37,7 @@ LENGTH_PENALTY = 0.05
 QUOTE_PENALTY = 0.05
 TENSE_PENALTY = 0.05
 NAME_BONUS = 0.15
+NAMED_FOCUS_BONUS = 0.25  # the name itself says it is the kind asked for
 REFERENCE_PENALTY = 0.3
 REFERRING_WORDS = frozenset("the its their his her our your my this that these those".split())
 # The Evidence field that shows a sentence can give each kind of answer.
@@ -265,14 +266,15 @@ def _name_bonus(
 ) -> float:
     """Return a bonus when the sentence names what the question asks to name.
 
-    "Which union …?" is answered by "the Maritime Workers Union", "Which company
-    …?" by any organisation the question does not already name, and "Who runs
-    the ferry?" by "Tidewater Ferries".
+    "Which union …?" is answered best by "the Maritime Workers Union" (the name
+    says it is a union), "Which company …?" also by an organisation whose name
+    says nothing of its kind, and "Who runs the ferry?" by "Tidewater Ferries".
     """
     if question.focus in ORGANISATION_NOUNS:
         named = sentence.named_entities - question_entities
         if any(_could_be(index.entities[i], question.focus) for i in named):
-            return NAME_BONUS
+            says_what_it_is = stem(question.focus) in sentence.name_stems
+            return NAMED_FOCUS_BONUS if says_what_it_is else NAME_BONUS
     if question.focus is not None:
         if _only_referred_to(stem(question.focus), sentence):
             return -REFERENCE_PENALTY
@@ -281,7 +283,9 @@ def _name_bonus(
         wanted = {stem(t.word) for t in terms if t.entity is None}
     else:
         return 0.0
-    return NAME_BONUS if wanted & sentence.name_stems else 0.0
+    if not wanted & sentence.name_stems:
+        return 0.0
+    return NAMED_FOCUS_BONUS if question.focus is not None else NAME_BONUS
 
 
 def _could_be(entity: Entity, kind: str) -> bool:
