@@ -45,6 +45,10 @@ _AGE_RE = re.compile(
 _SCORE_RE = re.compile(
     r"(?<![\d.£$€-])\b\d{1,2}\s?[-–]\s?\d{1,2}\b(?![\d%-]|\s?(?:day|year|month))"
 )
+_NAMING_RE = re.compile(
+    r"\b(known as|called|named|rendered as|officially|nicknamed|dubbed|titled|the name)\b|"
+    r"\((?:[A-Z][a-z]+|lit\.|pinyin):",
+)
 _AMOUNT_RE = re.compile(
     r"[£$€¥]\s?\d|\b\d[\d,.]*\s?(%|per ?cent|million|billion|bn|m|k)\b|"
     r"\b(pounds|dollars|euros)\b",
@@ -86,6 +90,7 @@ class Evidence:
     frequency: bool = False
     age: bool = False
     score: bool = False
+    naming: bool = False
     proportion: bool = False
 
 
@@ -110,6 +115,7 @@ def evidence_of(sentence: Sentence, organisations: tuple[str, ...] = ()) -> Evid
         frequency=bool(_FREQUENCY_RE.search(text)),
         age=bool(_AGE_RE.search(text)),
         score=bool(_SCORE_RE.search(text)),
+        naming=bool(_NAMING_RE.search(text)),
         proportion=bool(_PROPORTION_RE.search(text)),
         date=bool(sentence.dates or _YEAR_RE.search(text) or _DATE_WORD_RE.search(text)),
         number=bool(sentence.numbers or sentence.amounts or _NUMBER_RE.search(text)),

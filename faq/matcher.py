@@ -37,6 +37,7 @@ LENGTH_PENALTY = 0.05
 QUOTE_PENALTY = 0.1
 TENSE_PENALTY = 0.05
 NAME_BONUS = 0.15
+NAME_PENALTY = 0.2
 NAMED_FOCUS_BONUS = 0.25  # the name itself says it is the kind asked for
 REFERENCE_PENALTY = 0.3
 REFERRING_WORDS = frozenset("the its their his her our your my this that these those".split())
@@ -52,6 +53,7 @@ EVIDENCE_FOR = {
     AnswerType.REASON: "reason",
     AnswerType.AGE: "age",
     AnswerType.SCORE: "score",
+    AnswerType.NAME: "naming",
 }
 _COPULAR_WHO = [["who", "is"], ["who", "was"], ["who", "are"], ["who", "were"]]
 ORGANISATION_NOUNS = frozenset(
@@ -359,6 +361,8 @@ def _type_fit(question: Question, sentence: IndexedSentence, question_entities: 
         fits = bool(sentence.entities - question_entities or names)
     elif wanted is AnswerType.PLACE and evidence.place and not evidence.located:
         return 0.0  # names a place, but not where something happens ("for Ukraine")
+    elif wanted is AnswerType.NAME and not evidence.naming:
+        return -NAME_PENALTY  # names are often given without "called" or "known as"
     elif wanted in EVIDENCE_FOR:
         fits = bool(getattr(evidence, EVIDENCE_FOR[wanted]))
     else:

@@ -24,6 +24,11 @@ from faq.lexicon import (
 
 _ADDRESSING_RE = re.compile(r"^\s*(?:/ask(?:@\w+)?\b|@\w+[\s,:]*)+", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
+_NAMING_RE = re.compile(
+    r"\bwhat (is|was|are|were) (the |its |their |his |her )?(\w+ )?names?\b|"
+    r"\bwhat (is|was|are|were) .* called\b|\bwhat .* names? (of|for)\b|"
+    r"\bwhat (is|was|are|were) .* names?$"
+)
 _POSSESSIVE_RE = re.compile(r"\w['’]s\s+\w|s['’]\s+\w")
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
 
@@ -67,6 +72,7 @@ class AnswerType(enum.Enum):
     FREQUENCY = "frequency"
     AGE = "age"
     SCORE = "score"
+    NAME = "name"
     PROPORTION = "proportion"
     REASON = "reason"
     MANNER = "manner"
@@ -183,12 +189,14 @@ def _content_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
     words = []
     previous = ""
     keyword_query = not QUESTION_WORDS & {t.folded for t in tokens}
+    naming = bool(_NAMING_RE.search(" ".join(t.folded for t in tokens)))
     for token in tokens:
         word = token.folded
         if previous in ("what", "which") and word in NUMBER_WORDS:
             continue  # "which two countries": the number counts the answers
         names_answer_type = (
             (keyword_query and word in KEYWORD_TYPES)
+            or (word in ("name", "names", "called") and naming)
             or (word in SCORE_NOUNS and "score" in {t.folded for t in tokens})
             or (previous == "how" and word in HOW_WORDS)
             or (previous in ("what", "which") and word in ANSWER_TYPE_NOUNS)
@@ -237,8 +245,8 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
         return AnswerType.PLACE, None
     if re.search(r"\bwhy\b", joined):
         return AnswerType.REASON, None
-    if re.search(r"\bwhat (is|was|are|were) the names? of\b", joined):
-        return AnswerType.PERSON, None
+    if _NAMING_RE.search(joined):
+        return AnswerType.NAME, None
     if re.search(r"\bwho\b|\bwhom\b|\bwhose\b", joined):
         subject = _is_subject(words, ("who",))
         return (AnswerType.DEFINITION if subject else AnswerType.PERSON), subject

@@ -25,6 +25,14 @@ from faq.question import AnswerType, analyse, clean_question
         ("Who was Kaidu's grandfather?", AnswerType.PERSON),
         ("Political advantage is an attribute of which state policies?", AnswerType.THING),
         ("What kind of strikes are they carrying out?", AnswerType.THING),
+        ("What was the Yuan dynasty called in Mongolian?", AnswerType.NAME),
+        ("What was the name of the fake supplier?", AnswerType.NAME),
+        ("How old is Deborah Marsh?", AnswerType.AGE),
+        ("What was the final score?", AnswerType.SCORE),
+        ("How often does the scientist test the river?", AnswerType.FREQUENCY),
+        ("What proportion of swimmers fell ill?", AnswerType.PROPORTION),
+        ("kingsway pipe length", AnswerType.DURATION),
+        ("How many times did she move money?", AnswerType.NUMBER),
     ],
 )
 def test_answer_type(question: str, expected: AnswerType) -> None:
