@@ -8,7 +8,7 @@ event loop) picks up a briefing loaded by another process.
 from __future__ import annotations
 
 import asyncio
-import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from faq.answer import Answer
@@ -20,6 +20,15 @@ from store.errors import StoreEmpty
 from store.loader import DEFAULT_MAX_BYTES, LoadReport, load_bytes, load_file
 from store.repository import Repository
 from store.text import fold
+
+
+@dataclass(frozen=True)
+class _Active:
+    """The loaded briefing's index and curated answers, swapped in as one reference."""
+
+    briefing_id: int
+    index: BriefingIndex
+    curated: CuratedFaq | None
 
 
 class Engine:
@@ -35,17 +44,14 @@ class Engine:
         self.repository = repository
         self.curated_dir = curated_dir
         self.max_briefing_bytes = max_briefing_bytes
-        self._lock = threading.Lock()
-        self._briefing_id: int | None = None
-        self._index: BriefingIndex | None = None
-        self._curated: CuratedFaq | None = None
+        self._active: _Active | None = None
 
     # -- the active briefing -------------------------------------------------
 
     def refresh(self) -> bool:
         """Reload the facts if another briefing became active; return True if so."""
         active_id = self.repository.active_id()
-        if active_id is None or active_id == self._briefing_id:
+        if active_id is None or (self._active and active_id == self._active.briefing_id):
             return False
         snapshot = self.repository.active()
         if snapshot is None:
@@ -53,22 +59,22 @@ class Engine:
         briefing_id, document = snapshot
         index = BriefingIndex(document)
         curated = load_curated(self.curated_dir, document, index) if self.curated_dir else None
-        with self._lock:
-            self._briefing_id, self._index, self._curated = briefing_id, index, curated
+        # One assignment: a question being answered sees the old briefing or the new.
+        self._active = _Active(briefing_id, index, curated)
         return True
 
-    @property
-    def loaded(self) -> bool:
-        return self._index is not None
+    def _current(self) -> _Active:
+        """Return the loaded briefing; raise StoreEmpty if none is loaded."""
+        if self._active is None:
+            self.refresh()
+        if self._active is None:
+            raise StoreEmpty("No briefing is loaded yet: run `briefbot load FILE` first.")
+        return self._active
 
     @property
     def index(self) -> BriefingIndex:
         """Return the active briefing's index; raise StoreEmpty if none is loaded."""
-        if self._index is None:
-            self.refresh()
-        if self._index is None:
-            raise StoreEmpty("No briefing is loaded yet: run `briefbot load FILE` first.")
-        return self._index
+        return self._current().index
 
     @property
     def document(self) -> Document:
@@ -78,11 +84,12 @@ class Engine:
 
     def ask(self, question: str) -> Answer:
         """Answer `question` from the in-memory facts (fast; no I/O once loaded)."""
-        return answer_question(self.index, question, curated=self._curated)
+        active = self._current()
+        return answer_question(active.index, question, curated=active.curated)
 
     async def answer(self, question: str) -> Answer:
         """Answer `question`; the first call loads the facts off the event loop."""
-        if self._index is None:
+        if self._active is None:
             await asyncio.to_thread(self.refresh)
         return self.ask(question)
 
