@@ -11,6 +11,8 @@ import snowballstemmer
 from lemminflect import getAllLemmas
 from wordnet_lookup import is_wordnet_term
 
+from faq import synonyms
+
 _STEMMER = snowballstemmer.stemmer("english")
 
 WORD_RE = re.compile(r"[^\W_](?:[\w'’.,\-]*[^\W_])?")
@@ -167,6 +169,7 @@ def warm_up() -> None:
     for n in range(_WARM_UP_WORDS):
         is_wordnet_term(f"w{n}")
     getAllLemmas("warmed")
+    synonyms.warm_up()
 
 
 _WARM_UP_WORDS = 3000  # enough look-ups to touch every one of the 256 shards

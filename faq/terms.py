@@ -10,11 +10,13 @@ from faq.index import BriefingIndex
 from faq.lexicon import (
     LEADING_VERBS,
     WEAK_WORDS,
+    base_forms,
     is_english_word,
     stem,
     stem_forms,
 )
 from faq.question import Question
+from faq.synonyms import synonyms
 
 # How much a question word the briefing never uses counts against a sentence,
 # relative to the rarest word the briefing does use.
@@ -22,6 +24,7 @@ UNSEEN_WEIGHT = 1.0
 TYPO_QUALITY = 0.9
 COMPOUND_QUALITY = 0.7
 PREFIX_QUALITY = 0.85
+SYNONYM_QUALITY = 0.5
 WEAK_FACTOR = 0.3
 SUBJECT_FACTOR = 1.5
 NAME_SIMILARITY = 80  # rapidfuzz ratio for a misspelt full name
@@ -60,6 +63,8 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
                 matches[stem(corrected)] = TYPO_QUALITY
         if not matches:
             matches = _compound_parts(index, word)
+        if not matches:
+            matches = _synonym_stems(index, word)
         if word in WEAK_WORDS:
             weight = WEAK_FACTOR * max((index.idf[m] for m in matches), default=index.max_idf)
         elif matches:
@@ -74,6 +79,17 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
             Term(word, weight, matches, entity_words.get(word), leading=word in LEADING_VERBS)
         )
     return terms
+
+
+def _synonym_stems(index: BriefingIndex, word: str) -> dict[str, float]:
+    """Return the stems of the briefing's words that are synonyms of `word` ("shut" → close)."""
+    found = {}
+    for form in sorted(base_forms(word)):
+        for synonym in synonyms(form):
+            synonym_stem = stem(synonym)
+            if synonym_stem in index.idf:
+                found[synonym_stem] = SYNONYM_QUALITY
+    return found
 
 
 def _compound_parts(index: BriefingIndex, word: str) -> dict[str, float]:

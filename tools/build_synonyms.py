@@ -1,0 +1,87 @@
+"""Build faq/data/synonyms.tsv.gz from the WordNet 3.0 database files.
+
+Run by hand when the table should change; the product only reads its output.
+
+    apt-get download wordnet-base && dpkg -x wordnet-base_*.deb wordnet
+    python tools/build_synonyms.py wordnet/usr/share/wordnet faq/data/synonyms.tsv.gz
+
+A word's synonyms are the single words that share one of its two commonest
+senses, kept only when the word is also among the other word's four commonest
+senses: "shut" gives "close", but "job" does not give "line" (line of work is
+not what "line" usually means). Only that two-way link is kept because loose
+synonyms answered more questions wrongly than they rescued (tests/eval).
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from pathlib import Path
+
+PARTS_OF_SPEECH = ("noun", "verb", "adj", "adv")
+OWN_SENSES = 2
+OTHER_SENSES = 4
+
+
+def read_synsets(folder: Path, part: str) -> dict[str, list[str]]:
+    """Return each synset's offset and its single-word lemmas, from data.PART."""
+    synsets = {}
+    for line in (folder / f"data.{part}").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):  # the licence header
+            continue
+        fields = line.split(" | ")[0].split()
+        count = int(fields[3], 16)
+        lemmas = [fields[4 + 2 * i].lower().split("(")[0] for i in range(count)]
+        synsets[fields[0]] = [w for w in lemmas if w.isalpha()]
+    return synsets
+
+
+def read_senses(folder: Path, part: str) -> dict[str, list[str]]:
+    """Return each single-word lemma's synset offsets, commonest sense first, from index.PART."""
+    senses = {}
+    for line in (folder / f"index.{part}").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue
+        fields = line.split()
+        lemma, synset_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
+        if lemma.isalpha():
+            start = 6 + pointer_count
+            senses[lemma] = fields[start : start + synset_count]
+    return senses
+
+
+def sense_words(folder: Path, senses_kept: int) -> dict[str, set[str]]:
+    """Return each word and the words sharing one of its `senses_kept` commonest senses."""
+    words: dict[str, set[str]] = {}
+    for part in PARTS_OF_SPEECH:
+        synsets = read_synsets(folder, part)
+        for lemma, offsets in read_senses(folder, part).items():
+            for offset in offsets[:senses_kept]:
+                words.setdefault(lemma, set()).update(synsets[offset])
+    for lemma, others in words.items():
+        others.discard(lemma)
+    return words
+
+
+def build(folder: Path) -> dict[str, list[str]]:
+    """Return each word's two-way synonyms, as described in the module docstring."""
+    own = sense_words(folder, OWN_SENSES)
+    other = sense_words(folder, OTHER_SENSES)
+    table = {}
+    for word, synonyms in own.items():
+        kept = sorted(s for s in synonyms if word in other.get(s, ()))
+        if kept:
+            table[word] = kept
+    return table
+
+
+def main() -> None:
+    folder, target = Path(sys.argv[1]), Path(sys.argv[2])
+    table = build(folder)
+    lines = "".join(f"{word}\t{' '.join(synonyms)}\n" for word, synonyms in sorted(table.items()))
+    target.write_bytes(gzip.compress(lines.encode("utf-8"), mtime=0))
+    print(f"{target}: {len(table)} words, {sum(map(len, table.values()))} synonyms")
+
+
+if __name__ == "__main__":
+    main()
