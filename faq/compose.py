@@ -101,12 +101,18 @@ def _unnamed_person(
 ) -> str | None:
     """Return the person a sentence is about when it refers to them only by role or pronoun."""
     asked = {t.folded for t in question.tokens}
-    for entity_id in sorted(sentence.entities - sentence.named_entities):
-        entity = index.entities[entity_id]
-        surname = entity.name.split()[-1].lower()
-        if entity.kind is EntityKind.PERSON and surname not in asked:
-            return entity.name
-    return None
+
+    def new_people(entity_ids: set[int]) -> list[str]:
+        people = [index.entities[i] for i in sorted(entity_ids)]
+        return [
+            e.name
+            for e in people
+            if e.kind is EntityKind.PERSON and e.name.split()[-1].lower() not in asked
+        ]
+
+    if new_people(sentence.named_entities):
+        return None  # "his deputy, Ruth Cole, challenged …" names the answer itself
+    return next(iter(new_people(sentence.entities - sentence.named_entities)), None)
 
 
 def _span(text: str, matched: Sequence[str], *, reserve: int = 0) -> str:

@@ -40,6 +40,7 @@ NAME_BONUS = 0.15
 NAME_PENALTY = 0.2
 NAMED_FOCUS_BONUS = 0.25  # the name itself says it is the kind asked for
 REFERENCE_PENALTY = 0.3
+ACTION_PENALTY = 0.3  # "Who challenged …?" is answered by a sentence saying someone challenged
 REFERRING_WORDS = frozenset("the its their his her our your my this that these those".split())
 # The Evidence field that shows a sentence can give each kind of answer.
 EVIDENCE_FOR = {
@@ -190,6 +191,7 @@ def rank(
     total = sum(t.weight for t in terms) or 1.0
     question_entities = {t.entity for t in terms if t.entity is not None}
     about_speech = _asks_about_speech(question)
+    action = _asked_action(question, terms)
     defining = question.answer_type in (AnswerType.THING, AnswerType.DEFINITION)
     pairs = [
         (stem(a.word), stem(b.word), min(a.weight, b.weight))
@@ -234,6 +236,8 @@ def rank(
         )
         if sentence.quote_ids and not about_speech:
             score -= QUOTE_PENALTY
+        if action is not None and action not in matched:
+            score -= ACTION_PENALTY
         if question.past is not None and sentence.tense == ("future" if question.past else "past"):
             score -= TENSE_PENALTY
         candidates.append(Candidate(sentence, score, coverage, matched))
@@ -242,6 +246,17 @@ def rank(
         key=lambda c: (-round(c.score, 6), subject not in c.matched, c.sentence.position)
     )
     return candidates
+
+
+def _asked_action(question: Question, terms: list[Term]) -> str | None:
+    """Return the verb of "Who VERB …?" when the briefing uses it ("who challenged")."""
+    words = [t.folded for t in question.tokens]
+    if len(words) < 3 or words[0] != "who":
+        return None
+    term = next((t for t in terms if t.word == words[1]), None)
+    if term is None or not term.matches or term.entity is not None:
+        return None
+    return term.word
 
 
 def _term_qualities(terms: list[Term], sentence: IndexedSentence) -> list[float]:

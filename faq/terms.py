@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 from faq.index import BriefingIndex
 from faq.lexicon import (
     LEADING_VERBS,
+    NUMBER_WORDS,
     WEAK_WORDS,
     base_forms,
     is_english_word,
@@ -86,6 +87,8 @@ def _synonym_stems(index: BriefingIndex, word: str) -> dict[str, float]:
     found = {}
     for form in sorted(base_forms(word)):
         for synonym in synonyms(form):
+            if synonym in NUMBER_WORDS:
+                continue  # "first" is a synonym of "start", but not of the "1st" it stands for
             synonym_stem = stem(synonym)
             if synonym_stem in index.idf:
                 found[synonym_stem] = SYNONYM_QUALITY

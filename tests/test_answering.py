@@ -6,6 +6,9 @@ import pytest
 
 from faq.answer import MAX_ANSWER_CHARS
 from faq.engine import Engine
+from faq.index import BriefingIndex
+from faq.matcher import answer_question
+from store.ingest import parse_document
 
 
 @pytest.mark.parametrize(
@@ -136,3 +139,23 @@ def test_question_with_a_negating_verb_needs_a_negating_sentence(riverside: Engi
 def test_question_naming_something_absent_is_not_answered(riverside: Engine) -> None:
     assert riverside.ask("How much did the heritage grant give?").answered
     assert not riverside.ask("How much did the Lottery give to Manchester?").answered
+
+
+SUCCESSION = (
+    "Alan Price succeeded Mary Stone as chair of the Harbour Trust in 2019.\n\n"
+    "Months later his deputy, Ruth Cole, challenged the decision in the courts.\n"
+)
+
+
+def test_who_did_it_is_answered_by_the_sentence_with_the_deed() -> None:
+    index = BriefingIndex(parse_document(SUCCESSION))
+    answer = answer_question(index, "Who challenged Alan Price's right to succeed Mary Stone?")
+    assert answer.answered
+    assert "Ruth Cole, challenged" in answer.answer
+    assert "Mary Stone" in answer_question(index, "Who succeeded Mary Stone?").answer
+
+
+def test_a_sentence_naming_its_doer_is_not_credited_to_the_pronoun() -> None:
+    index = BriefingIndex(parse_document(SUCCESSION))
+    answer = answer_question(index, "Who challenged the decision?")
+    assert answer.answer.startswith("Months later his deputy, Ruth Cole")
