@@ -56,7 +56,7 @@ NEGATING_VERBS = frozenset(
 WEAK_WORDS = frozenset(
     "itself himself herself themselves both each other others most own against over under "
     "between during through until above below few such only again once same make makes made "
-    "making carry carried carrying happen happens happened".split()
+    "making carry carried carrying happen happens happened use uses used using".split()
 )
 CONTENT_STOPWORDS = STOPWORDS - WEAK_WORDS
 

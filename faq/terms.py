@@ -117,6 +117,9 @@ def _prefix_quality(a: str, b: str) -> float:
     )
     if shared < 6 and shared < min(len(a), len(b)):
         return 0.0
+    tail = (a if len(a) > len(b) else b)[shared:]
+    if len(tail) == 1 and tail not in "aeiouy":
+        return 0.0  # "though" is no form of "thought"
     return min(PREFIX_QUALITY, 0.4 + 0.5 * shared / max(len(a), len(b)))
 
 

@@ -1,10 +1,12 @@
-"""Synonyms from WordNet: close ones only, and used only for words the briefing lacks."""
+"""Matching question words to the briefing's: close synonyms for words it lacks, word forms."""
 
 from __future__ import annotations
 
 from faq.index import BriefingIndex
 from faq.matcher import answer_question
+from faq.question import analyse
 from faq.synonyms import synonyms
+from faq.terms import question_terms
 from store.ingest import parse_document
 
 NOTICE = (
@@ -29,3 +31,11 @@ def test_a_question_word_the_briefing_lacks_finds_its_synonym() -> None:
 def test_a_synonym_alone_does_not_answer_an_unrelated_question() -> None:
     index = BriefingIndex(parse_document(NOTICE))
     assert not answer_question(index, "Which shop shut its doors last year?").answered
+
+
+def test_a_word_is_not_matched_to_a_shorter_word_it_merely_extends() -> None:
+    index = BriefingIndex(parse_document("He left the meeting early, though nobody noticed.\n"))
+    (term,) = [
+        t for t in question_terms(index, analyse("What was thought?")) if t.word == "thought"
+    ]
+    assert "though" not in term.matches
