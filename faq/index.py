@@ -36,6 +36,7 @@ _PAST_WORDS = frozenset("was were had did ago lasted".split())
 _FUTURE_WORDS = frozenset("will shall going plans planned expected hopes next".split())
 _COPULAS = frozenset("is was are were".split())
 _PRONOUN_ANYWHERE_RE = re.compile(r"\b(it|this|they|them|he|she|him|her)\b", re.IGNORECASE)
+_DESCRIBED_LEDE_RE = re.compile(r"^An? [a-z0-9]")
 _ANAPHOR_RE = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(it|this|that|these|those|they|he|she|his|her|its|their|such)\b",
     re.IGNORECASE,
@@ -95,6 +96,7 @@ class BriefingIndex:
         self.sentences = [self._index_sentence(i, s) for i, s in enumerate(document.sentences)]
         self.headline = self._headline()
         self._link_entities()
+        self._link_described_lede()
         self._link_quotes()
         leader_ids = {i for i, e in enumerate(self.entities) if _leads(e)}
         for s in self.sentences:
@@ -200,6 +202,21 @@ class BriefingIndex:
                 for entity_id in reversed(people):
                     by_gender[_gender(self.entities[entity_id])] = entity_id
             previous_paragraph = s.sentence.paragraph
+
+    def _link_described_lede(self) -> None:
+        """Link a lede that describes someone unnamed to the person the next sentence names.
+
+        "A former finance manager who stole … has been jailed." is about
+        "Deborah Marsh, 47, of Castleford, …" who opens the second sentence.
+        """
+        if len(self.sentences) < 2 or not _DESCRIBED_LEDE_RE.match(self.sentences[0].text):
+            return
+        lede, second = self.sentences[0], self.sentences[1]
+        if any(self.entities[e].kind is EntityKind.PERSON for e in lede.named_entities):
+            return
+        opening = [m for m in self.mentions([t.folded for t in tokenize(second.text)]) if m[0] == 0]
+        if opening and self.entities[opening[0][2]].kind is EntityKind.PERSON:
+            lede.entities.add(opening[0][2])
 
     def mentions(self, words: list[str]) -> list[tuple[int, int, int]]:
         """Return (start, end, entity id) of the names in `words`, longest names first.

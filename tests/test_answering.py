@@ -159,3 +159,13 @@ def test_a_sentence_naming_its_doer_is_not_credited_to_the_pronoun() -> None:
     index = BriefingIndex(parse_document(SUCCESSION))
     answer = answer_question(index, "Who challenged the decision?")
     assert answer.answer.startswith("Months later his deputy, Ruth Cole")
+
+
+def test_a_lede_describing_someone_is_about_the_person_named_next() -> None:
+    text = (
+        "A former bookkeeper who took £90,000 from a village school has been jailed.\n\n"
+        "Janet Frost, 52, of Mill Road, moved the money into her own account, the court heard.\n\n"
+        "Ms Frost later repaid £12,000 of the money.\n"
+    )
+    answer = answer_question(BriefingIndex(parse_document(text)), "How much did Janet Frost take?")
+    assert "£90,000" in answer.answer
