@@ -30,12 +30,15 @@ _PRONOUNS = frozenset("he she his her him hers himself herself".split())
 _FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"])
 _FEMALE_TITLES = frozenset(["mrs", "ms", "miss", "dame", "lady"])
+_MALE_TITLES = frozenset(["mr", "sir", "lord"])
+_QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 _MAX_ALIAS_WORDS = 8
 _SHORT_SENTENCE = 12
 _PAST_WORDS = frozenset("was were had did ago lasted".split())
 _FUTURE_WORDS = frozenset("will shall going plans planned expected hopes next".split())
 _COPULAS = frozenset("is was are were".split())
 _PRONOUN_ANYWHERE_RE = re.compile(r"\b(it|this|they|them|he|she|him|her)\b", re.IGNORECASE)
+_MAIN_PERSON_LEAD = 1.5  # mentions of the main person against the next one
 _DESCRIBED_LEDE_RE = re.compile(r"^An? [a-z0-9]")
 _ANAPHOR_RE = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(it|this|that|these|those|they|he|she|his|her|its|their|such)\b",
@@ -176,8 +179,9 @@ class BriefingIndex:
 
         A pronoun opening a sentence refers to the person the previous sentences
         were about: the first person named in the latest sentence naming one,
-        or the latest person of the pronoun's gender when titles tell it.
+        or the latest person of the pronoun's gender (see `genders`).
         """
+        genders = self.genders
         salient: int | None = None
         by_gender: dict[str, int] = {}
         previous_paragraph = 0
@@ -200,8 +204,33 @@ class BriefingIndex:
             if people:
                 salient = people[0]
                 for entity_id in reversed(people):
-                    by_gender[_gender(self.entities[entity_id])] = entity_id
+                    by_gender[genders.get(entity_id, "m")] = entity_id
             previous_paragraph = s.sentence.paragraph
+
+    @functools.cached_property
+    def genders(self) -> dict[int, str]:
+        """Return each person's gender ("f"/"m"): from a title, else from the pronouns
+        (outside quotes) of the sentences naming only them; the news default is "m".
+        """
+        votes: dict[int, Counter[str]] = {}
+        for s in self.sentences:
+            words = [t.folded for t in tokenize(_QUOTED_RE.sub(" ", s.text))]
+            mentions = self.mentions(words)
+            people = {e for _, _, e in mentions if self.entities[e].kind is EntityKind.PERSON}
+            if len(people) != 1:
+                continue
+            (person,) = people
+            first = min(start for start, _, e in mentions if e == person)
+            tally = votes.setdefault(person, Counter())
+            for word in words[first:]:
+                if word in _PRONOUNS:
+                    tally["f" if word in _FEMALE_PRONOUNS else "m"] += 1
+        genders = {}
+        for i, entity in enumerate(self.entities):
+            if entity.kind is EntityKind.PERSON:
+                tally = votes.get(i, Counter())
+                genders[i] = _title_gender(entity) or ("f" if tally["f"] > tally["m"] else "m")
+        return genders
 
     def _link_described_lede(self) -> None:
         """Link a lede that describes someone unnamed to the person the next sentence names.
@@ -307,6 +336,20 @@ class BriefingIndex:
         return None if best is None else str(best[0])
 
     @functools.cached_property
+    def main_person(self) -> int | None:
+        """Return the person the most sentences are about, when one clearly leads."""
+        counts = Counter(
+            e
+            for s in self.sentences
+            for e in s.entities
+            if self.entities[e].kind is EntityKind.PERSON
+        )
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[1][1] * _MAIN_PERSON_LEAD > ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    @functools.cached_property
     def _coverage(self) -> str:
         return self._describe()
 
@@ -379,10 +422,12 @@ def _alias_map(entities: tuple[Entity, ...]) -> dict[str, int]:
     return {k: v for k, v in seen.items() if k not in shared}
 
 
-def _gender(entity: Entity) -> str:
-    """Return "f" when a title marks the entity female, else "m" (the news default)."""
+def _title_gender(entity: Entity) -> str | None:
+    """Return "f" or "m" when a title (Ms, Mr) tells the entity's gender, else None."""
     titles = {fold_word(a.split()[0]) for a in entity.aliases if a.split()}
-    return "f" if titles & _FEMALE_TITLES else "m"
+    if titles & _FEMALE_TITLES:
+        return "f"
+    return "m" if titles & _MALE_TITLES else None
 
 
 def _join(names: list[str]) -> str:

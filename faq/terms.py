@@ -15,9 +15,11 @@ from faq.lexicon import (
     is_english_word,
     stem,
     stem_forms,
+    tokenize,
 )
 from faq.question import Question
 from faq.synonyms import synonyms
+from store.document import EntityKind
 
 # How much a question word the briefing never uses counts against a sentence,
 # relative to the rarest word the briefing does use.
@@ -29,6 +31,8 @@ SYNONYM_QUALITY = 0.5
 WEAK_FACTOR = 0.3
 SUBJECT_FACTOR = 1.5
 NAME_SIMILARITY = 80  # rapidfuzz ratio for a misspelt full name
+PERSONAL_PRONOUNS = frozenset("he she his her him".split())
+FEMALE_PRONOUNS = frozenset("she her".split())
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,31 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
         terms.append(
             Term(word, weight, matches, entity_words.get(word), leading=word in LEADING_VERBS)
         )
+    pronoun_term = _pronoun_term(index, question, mentioned)
+    if pronoun_term is not None:
+        terms.append(pronoun_term)
     return terms
+
+
+def _pronoun_term(
+    index: BriefingIndex, question: Question, mentioned: dict[int, set[str]]
+) -> Term | None:
+    """Return "she" as the article's main person when the question names nobody.
+
+    "Who sentenced her?" asked of a court report is about the defendant.
+    """
+    pronoun = next((t.folded for t in question.tokens if t.folded in PERSONAL_PRONOUNS), None)
+    person = index.main_person
+    if (
+        pronoun is None
+        or person is None
+        or any(index.entities[e].kind is EntityKind.PERSON for e in mentioned)
+        or index.genders[person] != ("f" if pronoun in FEMALE_PRONOUNS else "m")
+    ):
+        return None
+    name_stems = [stem(t.folded) for t in tokenize(index.entities[person].name)]
+    weight = max((index.idf.get(s, 0.0) for s in name_stems), default=0.0)
+    return Term(pronoun, weight, {}, person)
 
 
 def _synonym_stems(index: BriefingIndex, word: str) -> dict[str, float]:

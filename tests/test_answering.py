@@ -169,3 +169,24 @@ def test_a_lede_describing_someone_is_about_the_person_named_next() -> None:
     )
     answer = answer_question(BriefingIndex(parse_document(text)), "How much did Janet Frost take?")
     assert "£90,000" in answer.answer
+
+
+COURT = (
+    "A former bookkeeper who took £90,000 from a village school has been jailed.\n\n"
+    "Janet Frost, 52, of Mill Road, moved the money into her own account, the court heard.\n\n"
+    "Frost had worked at the school for nine years.\n\n"
+    "Frost was arrested at her home in May.\n\n"
+    "Sentencing her on Friday, Judge Peter Lane said the thefts were a breach of trust.\n\n"
+    "Frost showed no emotion as the sentence was passed.\n"
+)
+
+
+def test_a_person_without_a_title_gets_the_gender_of_their_pronouns() -> None:
+    index = BriefingIndex(parse_document(COURT))
+    frost = next(i for i, e in enumerate(index.entities) if e.name == "Janet Frost")
+    assert index.genders[frost] == "f"
+
+
+def test_she_in_a_question_that_names_nobody_is_the_story_s_main_person() -> None:
+    index = BriefingIndex(parse_document(COURT))
+    assert "Judge Peter Lane" in answer_question(index, "Who sentenced her?").answer
