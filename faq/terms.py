@@ -127,9 +127,9 @@ def _compound_parts(index: BriefingIndex, word: str) -> dict[str, float]:
     """Return the stems of two briefing words that `word` is made of ("roadworks")."""
     for cut in range(3, len(word) - 2):
         first, second = word[:cut], word[cut:]
-        if first in index.vocabulary and second in index.vocabulary:
+        if first in index.vocabulary or is_english_word(first):
             parts = (stem(first), stem(second))
-            if all(part in index.idf for part in parts):
+            if all(part in index.idf for part in parts) and is_english_word(second):
                 return dict.fromkeys(parts, COMPOUND_QUALITY)
     return {}
 

@@ -39,3 +39,12 @@ def test_a_word_is_not_matched_to_a_shorter_word_it_merely_extends() -> None:
         t for t in question_terms(index, analyse("What was thought?")) if t.word == "thought"
     ]
     assert "though" not in term.matches
+
+
+def test_a_compound_matches_its_parts_in_any_form() -> None:
+    text = (
+        "Tolls on the bridge will begin in May.\n\nWork on Mill Road is due to begin in February.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "When will the roadworks begin?")
+    assert "February" in answer.answer
