@@ -22,7 +22,10 @@ def _table() -> dict[str, tuple[str, ...]]:
 
 
 def synonyms(word: str) -> tuple[str, ...]:
-    """Return the close synonyms of a lower-case word ("shut" → close), or ()."""
+    """Return the close synonyms of a lower-case word or two-word phrase, or ().
+
+    "shut" gives close, "set up" gives found; synonyms are single words.
+    """
     return _table().get(word, ())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -51,6 +52,7 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
     terms = []
     mentioned = mentioned_entities(index, question)
     entity_words = {w: e for e, words in mentioned.items() for w in words}
+    following = _following_words(question)
     for word in dict.fromkeys(question.content_words):
         term_stem = stem(word)
         matches: dict[str, float] = {}
@@ -70,6 +72,8 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
             matches = _compound_parts(index, word)
         if not matches:
             matches = _synonym_stems(index, word)
+        if word in following:  # "set up" is "found", "paid back" is "repaid"
+            matches = {**_synonym_stems(index, word, following[word]), **matches}
         if word in WEAK_WORDS:
             weight = WEAK_FACTOR * max((index.idf[m] for m in matches), default=index.max_idf)
         elif matches:
@@ -110,11 +114,19 @@ def _pronoun_term(
     return Term(pronoun, weight, {}, person)
 
 
-def _synonym_stems(index: BriefingIndex, word: str) -> dict[str, float]:
-    """Return the stems of the briefing's words that are synonyms of `word` ("shut" → close)."""
+def _following_words(question: Question) -> dict[str, str]:
+    """Return each question word and the word after it."""
+    words = [t.folded for t in question.tokens]
+    return dict(itertools.pairwise(words))
+
+
+def _synonym_stems(index: BriefingIndex, word: str, particle: str = "") -> dict[str, float]:
+    """Return the stems of the briefing's words that are synonyms of `word` ("shut" → close),
+    or of the phrase it makes with `particle` ("set up" → found).
+    """
     found = {}
     for form in sorted(base_forms(word)):
-        for synonym in synonyms(form):
+        for synonym in synonyms(f"{form} {particle}" if particle else form):
             if synonym in NUMBER_WORDS:
                 continue  # "first" is a synonym of "start", but not of the "1st" it stands for
             synonym_stem = stem(synonym)

@@ -48,3 +48,13 @@ def test_a_compound_matches_its_parts_in_any_form() -> None:
     index = BriefingIndex(parse_document(text))
     answer = answer_question(index, "When will the roadworks begin?")
     assert "February" in answer.answer
+
+
+def test_a_phrasal_verb_finds_its_one_word_synonym() -> None:
+    assert "found" in synonyms("set up")
+    text = (
+        "The bakery on Mill Lane opened a second shop in March.\n\n"
+        "Anna Berg founded the bakery in 2019 after leaving her job in a bank.\n"
+    )
+    answer = answer_question(BriefingIndex(parse_document(text)), "Who set up the bakery?")
+    assert "Anna Berg founded" in answer.answer

@@ -10,6 +10,8 @@ senses, kept only when the word is also among the other word's four commonest
 senses: "shut" gives "close", but "job" does not give "line" (line of work is
 not what "line" usually means). Only that two-way link is kept because loose
 synonyms answered more questions wrongly than they rescued (tests/eval).
+Two-word phrases are looked up too ("set up" gives "found"), but only single
+words are given as synonyms.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ OWN_SENSES = 2
 OTHER_SENSES = 4
 
 
+def _usable(lemma: str) -> bool:
+    """Return True for a single word or a two-word phrase ("set_up") of letters."""
+    return lemma.count("_") <= 1 and lemma.replace("_", "").isalpha()
+
+
 def read_synsets(folder: Path, part: str) -> dict[str, list[str]]:
     """Return each synset's offset and its single-word lemmas, from data.PART."""
     synsets = {}
@@ -32,7 +39,7 @@ def read_synsets(folder: Path, part: str) -> dict[str, list[str]]:
         fields = line.split(" | ")[0].split()
         count = int(fields[3], 16)
         lemmas = [fields[4 + 2 * i].lower().split("(")[0] for i in range(count)]
-        synsets[fields[0]] = [w for w in lemmas if w.isalpha()]
+        synsets[fields[0]] = [w for w in lemmas if _usable(w)]
     return synsets
 
 
@@ -44,7 +51,7 @@ def read_senses(folder: Path, part: str) -> dict[str, list[str]]:
             continue
         fields = line.split()
         lemma, synset_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
-        if lemma.isalpha():
+        if _usable(lemma):
             start = 6 + pointer_count
             senses[lemma] = fields[start : start + synset_count]
     return senses
@@ -69,7 +76,7 @@ def build(folder: Path) -> dict[str, list[str]]:
     other = sense_words(folder, OTHER_SENSES)
     table = {}
     for word, synonyms in own.items():
-        kept = sorted(s for s in synonyms if word in other.get(s, ()))
+        kept = sorted(s for s in synonyms if "_" not in s and word in other.get(s, ()))
         if kept:
             table[word] = kept
     return table
@@ -78,7 +85,8 @@ def build(folder: Path) -> dict[str, list[str]]:
 def main() -> None:
     folder, target = Path(sys.argv[1]), Path(sys.argv[2])
     table = build(folder)
-    lines = "".join(f"{word}\t{' '.join(synonyms)}\n" for word, synonyms in sorted(table.items()))
+    rows = sorted((word.replace("_", " "), " ".join(synonyms)) for word, synonyms in table.items())
+    lines = "".join(f"{word}\t{synonyms}\n" for word, synonyms in rows)
     target.write_bytes(gzip.compress(lines.encode("utf-8"), mtime=0))
     print(f"{target}: {len(table)} words, {sum(map(len, table.values()))} synonyms")
 
