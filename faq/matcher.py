@@ -170,8 +170,10 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
     if question.negated and not any(w in NEGATIONS or w.endswith("n't") for w in words):
         return True
     asked = {t.folded for t in question.tokens}
-    for token in question.tokens:
+    for position, token in enumerate(question.tokens):
         word = token.folded
+        if position and question.tokens[position - 1].folded == "how":
+            continue  # "how old" asks an age: it says nothing is old
         if base_forms(word) & NEGATING_VERBS and not base_forms(word) & words:
             return True
         if word in words or ("-" in token.text and token.text.split("-")[-1][:1].isupper()):

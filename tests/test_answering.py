@@ -190,3 +190,9 @@ def test_a_person_without_a_title_gets_the_gender_of_their_pronouns() -> None:
 def test_she_in_a_question_that_names_nobody_is_the_story_s_main_person() -> None:
     index = BriefingIndex(parse_document(COURT))
     assert "Judge Peter Lane" in answer_question(index, "Who sentenced her?").answer
+
+
+def test_how_old_is_not_taken_as_the_opposite_of_new() -> None:
+    text = "Dr Ana Reyes, 44, said the new coating was the main breakthrough.\n"
+    answer = answer_question(BriefingIndex(parse_document(text)), "How old is Dr Reyes?")
+    assert "44" in answer.answer
