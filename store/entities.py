@@ -614,7 +614,8 @@ def _short_org_names(
         para = paragraphs[c.seq.span.paragraph - 1]
         before = para[c.seq.span.start : c.seq.tokens[0].start]
         word = _LAST_WORD.search(before)
-        if before.endswith(", ") or (word and word.group(1).lower() in _LOCATIVE):
+        after_name = before.endswith(", ") and word is not None and word.group(1)[:1].isupper()
+        if after_name or (word and word.group(1).lower() in _LOCATIVE):
             stems[c.name].append("")  # used like a place: ambiguous
     return {stem: names[0] for stem, names in stems.items() if len(names) == 1}
 

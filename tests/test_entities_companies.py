@@ -121,3 +121,18 @@ def test_apposed_role_and_title_are_both_kept() -> None:
     person = _by_name(doc)["Ann Bray"]
     assert person.kind is EntityKind.PERSON
     assert person.role == "Councillor, leader"
+
+
+def test_a_company_s_short_name_after_a_clause_comma_is_still_the_company() -> None:
+    doc = _doc(
+        "Tidewell Energy has raised $120 million to build a factory.\n\n"
+        "If lithium stays cheap, Tidewell will have to win on safety."
+    )
+    assert "Tidewell" in _by_name(doc)["Tidewell Energy"].aliases
+
+
+def test_a_short_name_after_a_street_is_a_place() -> None:
+    doc = _doc(
+        "Radford Homes will build 40 flats.\n\nThe site is on Elm Grove, Radford, near the station."
+    )
+    assert "Radford" not in _by_name(doc)["Radford Homes"].aliases
