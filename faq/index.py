@@ -39,6 +39,7 @@ _FUTURE_WORDS = frozenset("will shall going plans planned expected hopes next".s
 _COPULAS = frozenset("is was are were".split())
 _PRONOUN_ANYWHERE_RE = re.compile(r"\b(it|this|they|them|he|she|him|her)\b", re.IGNORECASE)
 _MAIN_PERSON_LEAD = 1.5  # mentions of the main person against the next one
+_COMPANY_REFERENCE_RE = re.compile(r"\b[Tt]he (?:[\w-]+ )?(?:company|firm|start-?up)\b")
 _DESCRIBED_LEDE_RE = re.compile(r"^An? [a-z0-9]")
 _ANAPHOR_RE = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(it|this|that|these|those|they|he|she|his|her|its|their|such)\b",
@@ -100,6 +101,7 @@ class BriefingIndex:
         self.headline = self._headline()
         self._link_entities()
         self._link_described_lede()
+        self._link_company_references()
         self._link_quotes()
         leader_ids = {i for i, e in enumerate(self.entities) if _leads(e)}
         for s in self.sentences:
@@ -231,6 +233,22 @@ class BriefingIndex:
                 tally = votes.get(i, Counter())
                 genders[i] = _title_gender(entity) or ("f" if tally["f"] > tally["m"] else "m")
         return genders
+
+    def _link_company_references(self) -> None:
+        """Link "the company" and "the firm" to the organisation the article is about."""
+        counts = Counter(
+            e
+            for s in self.sentences
+            for e in s.named_entities
+            if self.entities[e].kind is EntityKind.ORGANISATION
+        )
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[1][1] * _MAIN_PERSON_LEAD > ranked[0][1]):
+            return
+        company = ranked[0][0]
+        for s in self.sentences:
+            if _COMPANY_REFERENCE_RE.search(s.text):
+                s.entities.add(company)
 
     def _link_described_lede(self) -> None:
         """Link a lede that describes someone unnamed to the person the next sentence names.

@@ -369,8 +369,11 @@ def _type_fit(question: Question, sentence: IndexedSentence, question_entities: 
     evidence = sentence.evidence
     words = [t.folded for t in question.tokens[:2]]
     if wanted in (AnswerType.DEFINITION, AnswerType.PERSON) and words in _COPULAR_WHO:
-        # "who is the chief executive of X" wants someone the briefing names
-        fits = bool(sentence.entities - question_entities)
+        # "who is the chief executive of X" wants someone the sentence names
+        role = question.subject_head
+        fits = bool(sentence.named_entities - question_entities) and (
+            role is None or stem(role) in sentence.stems
+        )
     elif wanted is AnswerType.PERSON:
         # a person, or a group or nation ("the Ottomans"): a name the question lacks
         asked = {t.folded for t in question.tokens}

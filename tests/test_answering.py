@@ -196,3 +196,30 @@ def test_how_old_is_not_taken_as_the_opposite_of_new() -> None:
     text = "Dr Ana Reyes, 44, said the new coating was the main breakthrough.\n"
     answer = answer_question(BriefingIndex(parse_document(text)), "How old is Dr Reyes?")
     assert "44" in answer.answer
+
+
+COMPANY = (
+    "Tidewell Energy, a battery start-up based in Port Aldous, has raised $120 million.\n\n"
+    "The five-year-old firm makes sodium-ion batteries in a former paper mill.\n\n"
+    "Tidewell says its cells cost about 30% less than lithium-ion batteries.\n\n"
+    "Janet Pryor, a spokeswoman for the company, said the plant would open in 2027.\n"
+)
+
+
+def test_the_firm_is_the_company_the_article_is_about() -> None:
+    index = BriefingIndex(parse_document(COMPANY))
+    answer = answer_question(index, "What kind of batteries does Tidewell make?")
+    assert "sodium-ion" in answer.answer
+
+
+def test_who_is_the_role_of_x_needs_a_sentence_naming_that_role() -> None:
+    text = (
+        "Swimmers say Mercia Vale Water has been dumping sewage in the River Wend.\n\n"
+        "Janet Pryor, a spokeswoman for Mercia Vale Water, said the firm shared their aims.\n\n"
+        "The river is tested every fortnight by volunteers.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    question = "Who is the chief executive of Mercia Vale Water?"
+    assert not answer_question(index, question).answered
+    spokeswoman = answer_question(index, "Who is the spokeswoman for Mercia Vale Water?")
+    assert "Janet Pryor" in spokeswoman.answer
