@@ -153,6 +153,29 @@ def base_forms(word: str) -> frozenset[str]:
     return frozenset({word, *(lemma for forms in lemmas.values() for lemma in forms)})
 
 
+_PARTS = {
+    "NOUN": "noun",
+    "PROPN": "noun",
+    "VERB": "verb",
+    "AUX": "verb",
+    "ADJ": "adj",
+    "ADV": "adv",
+}
+
+
+@lru_cache(maxsize=65536)
+def dictionary_forms(word: str) -> tuple[tuple[str, str | None], ...]:
+    """Return the (lemma, part of speech) pairs `word` can be ("levelled" → level, verb).
+
+    A word the lemmatiser does not know is itself, as any part of speech (None).
+    """
+    lemmas = getAllLemmas(word) if word.isalpha() else {}
+    pairs = {
+        (lemma, _PARTS[tag]) for tag, forms in lemmas.items() if tag in _PARTS for lemma in forms
+    }
+    return tuple(sorted(pairs)) or ((word, None),)
+
+
 def can_be_noun(word: str) -> bool:
     """Return True when `word` can be a noun ("pressure", not "said")."""
     return word.isalpha() and bool({"NOUN", "PROPN"} & set(getAllLemmas(word)))

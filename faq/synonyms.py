@@ -10,23 +10,28 @@ import gzip
 from functools import cache
 from importlib.resources import files
 
+PARTS_OF_SPEECH = ("noun", "verb", "adj", "adv")
+
 
 @cache
-def _table() -> dict[str, tuple[str, ...]]:
+def _table() -> dict[tuple[str, str], tuple[str, ...]]:
     data = files("faq").joinpath("data/synonyms.tsv.gz").read_bytes()
     table = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
-        word, _, synonyms = line.partition("\t")
-        table[word] = tuple(synonyms.split())
+        word, part, synonyms = line.split("\t")
+        table[word, part] = tuple(synonyms.split())
     return table
 
 
-def synonyms(word: str) -> tuple[str, ...]:
+def synonyms(word: str, part: str | None = None) -> tuple[str, ...]:
     """Return the close synonyms of a lower-case word or two-word phrase, or ().
 
-    "shut" gives close, "set up" gives found; synonyms are single words.
+    `part` ("noun", "verb", "adj", "adv") keeps one part of speech: the verb
+    "level" is not the noun "tier". "shut" gives close, "set up" gives found.
     """
-    return _table().get(word, ())
+    parts = PARTS_OF_SPEECH if part is None else (part,)
+    found = [s for p in parts for s in _table().get((word, p), ())]
+    return tuple(dict.fromkeys(found))
 
 
 def warm_up() -> None:

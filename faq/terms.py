@@ -12,7 +12,7 @@ from faq.lexicon import (
     LEADING_VERBS,
     NUMBER_WORDS,
     WEAK_WORDS,
-    base_forms,
+    dictionary_forms,
     is_english_word,
     stem,
     stem_forms,
@@ -125,8 +125,8 @@ def _synonym_stems(index: BriefingIndex, word: str, particle: str = "") -> dict[
     or of the phrase it makes with `particle` ("set up" → found).
     """
     found = {}
-    for form in sorted(base_forms(word)):
-        for synonym in synonyms(f"{form} {particle}" if particle else form):
+    for lemma, part in dictionary_forms(word):
+        for synonym in synonyms(f"{lemma} {particle}" if particle else lemma, part):
             if synonym in NUMBER_WORDS:
                 continue  # "first" is a synonym of "start", but not of the "1st" it stands for
             synonym_stem = stem(synonym)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from faq.index import BriefingIndex
+from faq.lexicon import dictionary_forms
 from faq.matcher import answer_question
 from faq.question import analyse
 from faq.synonyms import synonyms
@@ -17,6 +18,7 @@ NOTICE = (
 
 def test_synonyms_are_close_ones() -> None:
     assert "close" in synonyms("shut")
+    assert "boss" in synonyms("chief", "noun")
     assert "line" not in synonyms("job")  # "line of work" is not what "line" usually means
     assert synonyms("qwertyuiop") == ()
 
@@ -58,3 +60,12 @@ def test_a_phrasal_verb_finds_its_one_word_synonym() -> None:
     )
     answer = answer_question(BriefingIndex(parse_document(text)), "Who set up the bakery?")
     assert "Anna Berg founded" in answer.answer
+
+
+def test_a_verb_form_gets_only_the_verb_s_synonyms() -> None:
+    assert dictionary_forms("levelled") == (("level", "verb"),)
+    assert "tier" in synonyms("level", "noun")
+    assert "tier" not in synonyms("level", "verb")
+    index = BriefingIndex(parse_document("The club was in the fourth tier in 2023.\n"))
+    (term,) = [t for t in question_terms(index, analyse("Who levelled?")) if t.word == "levelled"]
+    assert not term.matches

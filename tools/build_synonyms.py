@@ -5,13 +5,13 @@ Run by hand when the table should change; the product only reads its output.
     apt-get download wordnet-base && dpkg -x wordnet-base_*.deb wordnet
     python tools/build_synonyms.py wordnet/usr/share/wordnet faq/data/synonyms.tsv.gz
 
-A word's synonyms are the single words that share one of its two commonest
-senses, kept only when the word is also among the other word's four commonest
-senses: "shut" gives "close", but "job" does not give "line" (line of work is
-not what "line" usually means). Only that two-way link is kept because loose
-synonyms answered more questions wrongly than they rescued (tests/eval).
-Two-word phrases are looked up too ("set up" gives "found"), but only single
-words are given as synonyms.
+A word's synonyms, for each part of speech, are the single words that share
+one of its two commonest senses, kept only when the word is also among the
+other word's four commonest senses: "shut" gives "close", but "job" does not
+give "line" (line of work is not what "line" usually means). Only that
+two-way link is kept because loose synonyms answered more questions wrongly
+than they rescued (tests/eval). Two-word phrases are looked up too ("set up"
+gives "found"), but only single words are given as synonyms.
 """
 
 from __future__ import annotations
@@ -57,38 +57,38 @@ def read_senses(folder: Path, part: str) -> dict[str, list[str]]:
     return senses
 
 
-def sense_words(folder: Path, senses_kept: int) -> dict[str, set[str]]:
+def sense_words(folder: Path, part: str, senses_kept: int) -> dict[str, set[str]]:
     """Return each word and the words sharing one of its `senses_kept` commonest senses."""
-    words: dict[str, set[str]] = {}
-    for part in PARTS_OF_SPEECH:
-        synsets = read_synsets(folder, part)
-        for lemma, offsets in read_senses(folder, part).items():
-            for offset in offsets[:senses_kept]:
-                words.setdefault(lemma, set()).update(synsets[offset])
-    for lemma, others in words.items():
-        others.discard(lemma)
+    synsets = read_synsets(folder, part)
+    words = {}
+    for lemma, offsets in read_senses(folder, part).items():
+        words[lemma] = {w for offset in offsets[:senses_kept] for w in synsets[offset]} - {lemma}
     return words
 
 
-def build(folder: Path) -> dict[str, list[str]]:
-    """Return each word's two-way synonyms, as described in the module docstring."""
-    own = sense_words(folder, OWN_SENSES)
-    other = sense_words(folder, OTHER_SENSES)
+def build(folder: Path) -> dict[tuple[str, str], list[str]]:
+    """Return each (word, part of speech)'s two-way synonyms, as the module docstring says."""
     table = {}
-    for word, synonyms in own.items():
-        kept = sorted(s for s in synonyms if "_" not in s and word in other.get(s, ()))
-        if kept:
-            table[word] = kept
+    for part in PARTS_OF_SPEECH:
+        own = sense_words(folder, part, OWN_SENSES)
+        other = sense_words(folder, part, OTHER_SENSES)
+        for word, synonyms in own.items():
+            kept = sorted(s for s in synonyms if "_" not in s and word in other.get(s, ()))
+            if kept:
+                table[word, part] = kept
     return table
 
 
 def main() -> None:
     folder, target = Path(sys.argv[1]), Path(sys.argv[2])
     table = build(folder)
-    rows = sorted((word.replace("_", " "), " ".join(synonyms)) for word, synonyms in table.items())
-    lines = "".join(f"{word}\t{synonyms}\n" for word, synonyms in rows)
+    rows = sorted(
+        (word.replace("_", " "), part, " ".join(synonyms))
+        for (word, part), synonyms in table.items()
+    )
+    lines = "".join(f"{word}\t{part}\t{synonyms}\n" for word, part, synonyms in rows)
     target.write_bytes(gzip.compress(lines.encode("utf-8"), mtime=0))
-    print(f"{target}: {len(table)} words, {sum(map(len, table.values()))} synonyms")
+    print(f"{target}: {len(table)} entries, {sum(map(len, table.values()))} synonyms")
 
 
 if __name__ == "__main__":
