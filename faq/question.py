@@ -236,6 +236,8 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
         return AnswerType.SCORE, None
     if re.search(r"\b(what|which) (" + "|".join(sorted(PROPORTION_NOUNS)) + r") of\b", joined):
         return AnswerType.PROPORTION, None
+    if first in YES_NO_STARTS:
+        return AnswerType.YES_NO, None  # "Is support lower among people who live …?"
     if re.search(r"\bwhen\b", joined) or re.search(
         r"\b(what|which|in what|in which) (year|date|day|time|month|century|decade|era)\b",
         joined,

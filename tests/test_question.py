@@ -21,6 +21,8 @@ from faq.question import AnswerType, analyse, clean_question
         ("How long is the front line?", AnswerType.DURATION),
         ("Why did the library close?", AnswerType.REASON),
         ("Will it open on Sundays?", AnswerType.YES_NO),
+        ("Is support lower among people who live near the road?", AnswerType.YES_NO),
+        ("Was the library closed when the cracks appeared?", AnswerType.YES_NO),
         ("Who is Tom Alvarez?", AnswerType.DEFINITION),
         ("Who was Kaidu's grandfather?", AnswerType.PERSON),
         ("Political advantage is an attribute of which state policies?", AnswerType.THING),
