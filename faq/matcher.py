@@ -137,7 +137,8 @@ def names_unknown_thing(question: Question, terms: list[Term]) -> bool:
     """
     unmatched = {t.word for t in terms if not t.matches and t.entity is None}
     for position, token in enumerate(question.tokens):
-        capitalised = token.text[:1].isupper() and not token.text.isupper()
+        acronym = token.text.removesuffix("s").isupper()  # "NHS", "EVs"
+        capitalised = token.text[:1].isupper() and not acronym
         if (
             token.folded in unmatched
             and capitalised

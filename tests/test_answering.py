@@ -223,3 +223,15 @@ def test_who_is_the_role_of_x_needs_a_sentence_naming_that_role() -> None:
     assert not answer_question(index, question).answered
     spokeswoman = answer_question(index, "Who is the spokeswoman for Mercia Vale Water?")
     assert "Janet Pryor" in spokeswoman.answer
+
+
+def test_a_plural_acronym_the_briefing_lacks_is_not_an_unknown_name() -> None:
+    text = (
+        "Julian Petrakis, an energy analyst, said the battery firm faced tough rivals.\n\n"
+        "He added that the decision to focus on grid storage rather than electric cars was "
+        "sensible, because weight matters less for batteries that never move.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "Why focus on grid storage instead of EVs?")
+    assert "because weight matters" in answer.answer
+    assert not answer_question(index, "Why focus on grid storage instead of Tesla?").answered
