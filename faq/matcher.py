@@ -173,8 +173,11 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
     asked = {t.folded for t in question.tokens}
     for position, token in enumerate(question.tokens):
         word = token.folded
-        if position and question.tokens[position - 1].folded == "how":
+        before = question.tokens[position - 1].folded if position else ""
+        if before == "how":
             continue  # "how old" asks an age: it says nothing is old
+        if word in ("first", "last") and before not in REFERRING_WORDS | {"a", "an"}:
+            continue  # "when did a final last go to extra time" asks when, not which
         if base_forms(word) & NEGATING_VERBS and not base_forms(word) & words:
             return True
         if word in words or ("-" in token.text and token.text.split("-")[-1][:1].isupper()):

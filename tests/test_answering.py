@@ -235,3 +235,20 @@ def test_a_plural_acronym_the_briefing_lacks_is_not_an_unknown_name() -> None:
     answer = answer_question(index, "Why focus on grid storage instead of EVs?")
     assert "because weight matters" in answer.answer
     assert not answer_question(index, "Why focus on grid storage instead of Tesla?").answered
+
+
+CUP_FINAL = (
+    "Mbeki equalised late on, forcing the first extra time in a county cup final since 2014.\n\n"
+    "Tranter scored the last goal of the final in the 112th minute.\n"
+)
+
+
+def test_when_did_x_last_happen_is_not_the_opposite_of_the_first_x_since() -> None:
+    index = BriefingIndex(parse_document(CUP_FINAL))
+    answer = answer_question(index, "When did a county cup final last go to extra time?")
+    assert "since 2014" in answer.answer
+
+
+def test_the_first_goal_still_contradicts_the_last_goal() -> None:
+    index = BriefingIndex(parse_document(CUP_FINAL))
+    assert not answer_question(index, "Who scored the first goal of the final?").answered
