@@ -14,6 +14,7 @@ from store.sentences import Span
 from store.wordlists import (
     BUSINESS_HEADS,
     CAP_STOP,
+    CLUB_HEADS,
     DEMONYMS,
     DETERMINERS,
     HONORIFICS,
@@ -27,6 +28,7 @@ from store.wordlists import (
     ORG_HEADS,
     ROLE_NOUNS,
     SECOND_TITLES,
+    TEAM_WORDS,
     TITLE_WORDS,
     UTILITY_HEADS,
 )
@@ -197,7 +199,12 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
         words = words[:k]
         end = tokens[-1].end
         text = paragraph[start:end]
-    if words[-1] in ORG_HEADS or (desc_head in ORG_DESCRIPTORS and desc_head not in ROLE_NOUNS):
+    team = len(words) > 2 and words[-1] in TEAM_WORDS and words[-2] in CLUB_HEADS
+    if (
+        words[-1] in ORG_HEADS
+        or team
+        or (desc_head in ORG_DESCRIPTORS and desc_head not in ROLE_NOUNS)
+    ):
         if len(words) == 1 and words[0] in ORG_HEADS:
             return None
         role = descriptor if desc_head in ORG_DESCRIPTORS else None
@@ -597,13 +604,19 @@ def _short_org_names(
         parts = p.name.split()
         if p.kind is not EntityKind.ORGANISATION or len(parts) < 2:
             continue
-        if parts[-1] not in BUSINESS_HEADS and not p.company:
+        if parts[-1] in TEAM_WORDS and parts[-2] in CLUB_HEADS:
+            parts = parts[:-1]  # "Ashbury Rovers Women" is "Ashbury Rovers" for short
+        club = parts[-1] in CLUB_HEADS and len(parts) > 1
+        if parts[-1] not in BUSINESS_HEADS and not p.company and not club:
             continue
         if not all(_valid_name_word(w) for w in parts[:-1]):
             continue
-        stem = " ".join(parts[:-1])
+        shorter = [" ".join(parts[:-1])]
+        if len(parts) < len(p.name.split()):
+            shorter.append(" ".join(parts))
         if not person_words.intersection(parts[:-1]):
-            stems.setdefault(stem, []).append(p.name)
+            for stem in shorter:
+                stems.setdefault(stem, []).append(p.name)
     for name in people:
         for stem in stems:
             if name.startswith(stem + " ") and name not in stems[stem]:

@@ -96,8 +96,10 @@ UTILITY_HEADS = frozenset(
 )
 # Last words of sports clubs' names ("Crowley Rovers", "Ashford Athletic").
 CLUB_HEADS = frozenset(
-    "Rovers Wanderers Rangers Athletic Albion Hotspur Harriers Olympic FC AFC".split()
+    "Rovers Wanderers Rangers Athletic Albion Hotspur Harriers Olympic FC AFC Town United".split()
 )
+# Words after a club's name that name one of its teams ("Ashbury Rovers Women").
+TEAM_WORDS = frozenset("Women Ladies Girls Reserves Academy".split())
 ORG_HEADS = ORG_HEADS | BUSINESS_HEADS | CLUB_HEADS
 # Abbreviated titles written with a full stop in American style ("Sen. Maria Cantwell").
 DOTTED_TITLES = frozenset(

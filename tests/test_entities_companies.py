@@ -136,3 +136,15 @@ def test_a_short_name_after_a_street_is_a_place() -> None:
         "Radford Homes will build 40 flats.\n\nThe site is on Elm Grove, Radford, near the station."
     )
     assert "Radford" not in _by_name(doc)["Radford Homes"].aliases
+
+
+def test_sports_clubs_and_their_teams_are_organisations_with_short_names() -> None:
+    doc = _doc(
+        "Ashbury Rovers Women won the county cup, beating holders Millbeck Town 3-2.\n\n"
+        "Millbeck took the lead after 11 minutes.\n\n"
+        "Ashbury Rovers will now play in the regional shield."
+    )
+    clubs = _by_name(doc)
+    assert clubs["Ashbury Rovers Women"].kind is EntityKind.ORGANISATION
+    assert "Ashbury Rovers" in clubs["Ashbury Rovers Women"].aliases
+    assert clubs["Millbeck Town"].aliases == ("Millbeck",)
