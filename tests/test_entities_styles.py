@@ -242,6 +242,7 @@ def test_harbour_ferry_strike_entities() -> None:
         ("Scotland's first minister, John Swinney, said the vote was fair.", "John Swinney",
          "Scotland's first minister"),
         ("Her husband, John Doe, said the family was devastated.", "John Doe", "husband"),
+        ("Substitute Leah Tranter, 17, scored the winner.", "Leah Tranter", "Substitute"),
     ],
 )  # fmt: skip
 def test_role_patterns(sentence: str, name: str, role: str) -> None:
