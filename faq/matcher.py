@@ -301,6 +301,8 @@ def _name_bonus(
     if question.focus is not None:
         if _only_referred_to(stem(question.focus), sentence):
             return -REFERENCE_PENALTY
+        if _only_as_verb(stem(question.focus), sentence):
+            return -REFERENCE_PENALTY
         wanted = {stem(question.focus)}
     elif question.answer_type is AnswerType.PERSON:
         wanted = {stem(t.word) for t in terms if t.entity is None}
@@ -330,6 +332,12 @@ def _only_referred_to(term: str, sentence: IndexedSentence) -> bool:
     """
     spots = sentence.positions.get(term, ())
     return bool(spots) and all(i > 0 and sentence.words[i - 1] in REFERRING_WORDS for i in spots)
+
+
+def _only_as_verb(term: str, sentence: IndexedSentence) -> bool:
+    """Return True when `term` only follows "to" in the sentence: "to mean" is no "means"."""
+    spots = sentence.positions.get(term, ())
+    return bool(spots) and all(i > 0 and sentence.words[i - 1] == "to" for i in spots)
 
 
 def _proximity(terms: list[Term], qualities: list[float], sentence: IndexedSentence) -> float:

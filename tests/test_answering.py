@@ -252,3 +252,16 @@ def test_when_did_x_last_happen_is_not_the_opposite_of_the_first_x_since() -> No
 def test_the_first_goal_still_contradicts_the_last_goal() -> None:
     index = BriefingIndex(parse_document(CUP_FINAL))
     assert not answer_question(index, "Who scored the first goal of the final?").answered
+
+
+def test_a_focus_noun_is_not_matched_by_its_verb_after_to() -> None:
+    text = (
+        "Writers used the word tariff to mean any tax on trade between countries.\n\n"
+        "A tariff is a tax on imports, taken at ports or by other means.\n\n"
+        "Ministers met in Geneva on Monday.\n\n"
+        "The talks lasted three days.\n\n"
+        "Officials said a deal was close.\n"
+    )
+    question = "By what means is a tariff imposed?"
+    answer = answer_question(BriefingIndex(parse_document(text)), question)
+    assert "other means" in answer.answer
