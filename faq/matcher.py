@@ -41,6 +41,7 @@ NAME_PENALTY = 0.2
 NAMED_FOCUS_BONUS = 0.25  # the name itself says it is the kind asked for
 REFERENCE_PENALTY = 0.3
 ACTION_PENALTY = 0.3  # "Who challenged …?" is answered by a sentence saying someone challenged
+PREPOSITIONS = frozenset("in at on for with by from to of about under over".split())
 REFERRING_WORDS = frozenset("the its their his her our your my this that these those".split())
 # The Evidence field that shows a sentence can give each kind of answer.
 EVIDENCE_FOR = {
@@ -370,6 +371,16 @@ def _proximity(terms: list[Term], qualities: list[float], sentence: IndexedSente
     return len(spots) / max(best, len(spots))
 
 
+def _asked_role(question: Question) -> str | None:
+    """Return the role in "Who is the chief executive of X?", not the "charge" of "in charge"."""
+    words = [t.folded for t in question.tokens]
+    role = question.subject_head
+    if role is None or role not in words:
+        return None
+    before = words[words.index(role) - 1]
+    return None if before in PREPOSITIONS else role
+
+
 def _asks_about_speech(question: Question) -> bool:
     """Return True when the question asks what someone said or thinks."""
     return any(t.folded in SPEECH_WORDS for t in question.tokens)
@@ -382,7 +393,7 @@ def _type_fit(question: Question, sentence: IndexedSentence, question_entities: 
     words = [t.folded for t in question.tokens[:2]]
     if wanted in (AnswerType.DEFINITION, AnswerType.PERSON) and words in _COPULAR_WHO:
         # "who is the chief executive of X" wants someone the sentence names
-        role = question.subject_head
+        role = _asked_role(question)
         fits = bool(sentence.named_entities - question_entities) and (
             role is None or stem(role) in sentence.stems
         )

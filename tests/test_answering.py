@@ -216,13 +216,16 @@ def test_who_is_the_role_of_x_needs_a_sentence_naming_that_role() -> None:
     text = (
         "Swimmers say Mercia Vale Water has been dumping sewage in the River Wend.\n\n"
         "Janet Pryor, a spokeswoman for Mercia Vale Water, said the firm shared their aims.\n\n"
-        "The river is tested every fortnight by volunteers.\n"
+        "The river is tested every fortnight by volunteers.\n\n"
+        "Tom Reed, head of the press office, said the tests were welcome.\n"
     )
     index = BriefingIndex(parse_document(text))
     question = "Who is the chief executive of Mercia Vale Water?"
     assert not answer_question(index, question).answered
     spokeswoman = answer_question(index, "Who is the spokeswoman for Mercia Vale Water?")
     assert "Janet Pryor" in spokeswoman.answer
+    in_charge = answer_question(index, "Who is in charge of the press office?")
+    assert "Tom Reed" in in_charge.answer
 
 
 def test_a_plural_acronym_the_briefing_lacks_is_not_an_unknown_name() -> None:
