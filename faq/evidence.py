@@ -12,7 +12,8 @@ _DATE_WORD_RE = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|today|"
     r"yesterday|tomorrow|tonight|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|spring|summer|autumn|winter|century|centuries|"
-    r"decade|ago|week|month|year|morning|evening|night)\b",
+    r"decade|ago|week|month|year|morning|evening|night|midnight|noon|midday)\b"
+    r"|\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}[.:]\d{2}\s?(?:hrs|GMT|BST)\b",
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(

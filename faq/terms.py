@@ -33,6 +33,7 @@ WEAK_FACTOR = 0.3
 SUBJECT_FACTOR = 1.5
 NAME_SIMILARITY = 80  # rapidfuzz ratio for a misspelt full name
 PERSONAL_PRONOUNS = frozenset("he she his her him".split())
+DETERMINERS = frozenset("the a an its their his her our your my this that these those".split())
 FEMALE_PRONOUNS = frozenset("she her".split())
 
 
@@ -53,6 +54,7 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
     mentioned = mentioned_entities(index, question)
     entity_words = {w: e for e, words in mentioned.items() for w in words}
     following = _following_words(question)
+    leading_verbs = _leading_verbs(question)
     for word in dict.fromkeys(question.content_words):
         term_stem = stem(word)
         matches: dict[str, float] = {}
@@ -85,7 +87,7 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
         if word == question.subject_head:
             weight *= SUBJECT_FACTOR
         terms.append(
-            Term(word, weight, matches, entity_words.get(word), leading=word in LEADING_VERBS)
+            Term(word, weight, matches, entity_words.get(word), leading=word in leading_verbs)
         )
     pronoun_term = _pronoun_term(index, question, mentioned)
     if pronoun_term is not None:
@@ -112,6 +114,16 @@ def _pronoun_term(
     name_stems = [stem(t.folded) for t in tokenize(index.entities[person].name)]
     weight = max((index.idf.get(s, 0.0) for s in name_stems), default=0.0)
     return Term(pronoun, weight, {}, person)
+
+
+def _leading_verbs(question: Question) -> set[str]:
+    """Return the question's verbs of leading ("who runs"), not nouns ("the rules of")."""
+    words = [t.folded for t in question.tokens]
+    return {
+        word
+        for before, word in itertools.pairwise(["", *words])
+        if word in LEADING_VERBS and before not in DETERMINERS
+    }
 
 
 def _following_words(question: Question) -> dict[str, str]:

@@ -61,6 +61,7 @@ def test_answer_carries_the_speakers_quotes(coalition: Engine) -> None:
         "What's the weather like tomorrow in Paris?",
         "zxcvbnm qwertyuiop",
         "Who won the football match last night?",
+        "What are the rules of cricket?",
     ],
 )
 def test_off_topic_questions_are_not_answered(coalition: Engine, question: str) -> None:
@@ -268,3 +269,12 @@ def test_a_focus_noun_is_not_matched_by_its_verb_after_to() -> None:
     question = "By what means is a tariff imposed?"
     answer = answer_question(BriefingIndex(parse_document(text)), question)
     assert "other means" in answer.answer
+
+
+def test_a_time_of_day_answers_what_time() -> None:
+    text = (
+        "The decision on the wind farm came after a six-hour meeting.\n\n"
+        "The result was announced at 11.20pm.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert "11.20pm" in answer_question(index, "What time was the decision announced?").answer
