@@ -80,7 +80,9 @@ _CLAUSE_WORDS = frozenset(
 _PARTICIPLE_OK = frozenset(
     """retired elected appointed acting leading managing governing founding presiding serving
     sitting visiting qualified trained registered unnamed outgoing incoming ruling reigning
-    consulting practising practicing supervising commanding""".split()
+    consulting practising practicing supervising commanding planning marketing nursing
+    engineering accounting housing training licensing operating purchasing publishing
+    fundraising campaigning teaching safeguarding policing""".split()
 )
 
 

@@ -243,6 +243,8 @@ def test_harbour_ferry_strike_entities() -> None:
          "Scotland's first minister"),
         ("Her husband, John Doe, said the family was devastated.", "John Doe", "husband"),
         ("Substitute Leah Tranter, 17, scored the winner.", "Leah Tranter", "Substitute"),
+        ("The council's emergency planning manager, Mr Anil Raghavan, said 312 homes flooded.",
+         "Anil Raghavan", "council's emergency planning manager"),
     ],
 )  # fmt: skip
 def test_role_patterns(sentence: str, name: str, role: str) -> None:
