@@ -230,8 +230,10 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
         return AnswerType.FREQUENCY, None
     if re.search(r"\bhow old\b", joined):
         return AnswerType.AGE, None
-    if re.search(r"\bhow (long|far|big|large)\b", joined):
+    if re.search(r"\bhow (long|far)\b", joined):
         return AnswerType.DURATION, None
+    if re.search(r"\bhow (big|large|high|tall|deep|wide|heavy)\b", joined):
+        return AnswerType.NUMBER, None  # a size: "85,000 square feet", "1,140 pupils"
     if re.search(r"\b(what|which) (was|is|were) the (final |full-time |half-time )?score", joined):
         return AnswerType.SCORE, None
     if re.search(r"\b(what|which) (" + "|".join(sorted(PROPORTION_NOUNS)) + r") of\b", joined):

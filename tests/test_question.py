@@ -19,6 +19,8 @@ from faq.question import AnswerType, analyse, clean_question
         ("How many 3D printers are there?", AnswerType.NUMBER),
         ("How much did the refurbishment cost?", AnswerType.AMOUNT),
         ("How long is the front line?", AnswerType.DURATION),
+        ("How big is the school?", AnswerType.NUMBER),
+        ("How high will the turbines be?", AnswerType.NUMBER),
         ("Why did the library close?", AnswerType.REASON),
         ("Will it open on Sundays?", AnswerType.YES_NO),
         ("Is support lower among people who live near the road?", AnswerType.YES_NO),
