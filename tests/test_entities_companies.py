@@ -31,6 +31,8 @@ def _by_name(doc: Document) -> dict[str, Entity]:
         ("Northfield Energy has raised its prices for the second time this year.",
          "Northfield Energy"),
         ("Lakeside Gas customers were left without heating on Sunday.", "Lakeside Gas"),
+        ("The developer, Blackwater Renewables, says the scheme will power 52,000 homes.",
+         "Blackwater Renewables"),
         ("Coastline Power will build a solar farm near the harbour.", "Coastline Power"),
         ("Tenants said Moorland Housing had ignored their complaints.", "Moorland Housing"),
         ("Ridgeway Broadband apologised for the outage, which lasted two days.",
