@@ -16,6 +16,7 @@ from faq.lexicon import (
     STOPWORDS,
     WEAK_WORDS,
     base_forms,
+    can_be_verb,
     is_english_word,
     opposite_forms,
     stem,
@@ -108,6 +109,7 @@ def answer_question(
     if (
         not candidates
         or candidates[0].score < ANSWER_THRESHOLD
+        or _unknown_action(question, terms)
         or names_unknown_thing(question, terms)
         or matches_only_names(question, terms, candidates[0])
         or contradicts(index, question, candidates[0].sentence)
@@ -255,15 +257,25 @@ def rank(
     return candidates
 
 
-def _asked_action(question: Question, terms: list[Term]) -> str | None:
-    """Return the verb of "Who VERB …?" when the briefing uses it ("who challenged")."""
+def _who_verb(question: Question, terms: list[Term]) -> Term | None:
+    """Return the term for VERB in "Who VERB …?" ("who challenged", "who owns")."""
     words = [t.folded for t in question.tokens]
-    if len(words) < 3 or words[0] != "who":
+    if len(words) < 3 or words[0] != "who" or not can_be_verb(words[1]):
         return None
     term = next((t for t in terms if t.word == words[1]), None)
-    if term is None or not term.matches or term.entity is not None:
-        return None
-    return term.word
+    return None if term is None or term.entity is not None or term.leading else term
+
+
+def _asked_action(question: Question, terms: list[Term]) -> str | None:
+    """Return the verb of "Who VERB …?" when the briefing uses it ("who challenged")."""
+    term = _who_verb(question, terms)
+    return term.word if term is not None and term.matches else None
+
+
+def _unknown_action(question: Question, terms: list[Term]) -> bool:
+    """Return True for "Who owns X?" when the briefing never says anyone owns anything."""
+    term = _who_verb(question, terms)
+    return term is not None and not term.matches
 
 
 def _term_qualities(terms: list[Term], sentence: IndexedSentence) -> list[float]:

@@ -278,3 +278,18 @@ def test_a_time_of_day_answers_what_time() -> None:
     )
     index = BriefingIndex(parse_document(text))
     assert "11.20pm" in answer_question(index, "What time was the decision announced?").answer
+
+
+def test_who_did_something_the_briefing_never_mentions_is_not_answered() -> None:
+    text = (
+        "The developer, Blackwater Renewables, says the £86 million scheme will power 52,000 "
+        "homes.\n\n"
+        '"This is a good day for the climate," said Mr Callum Reid, the company\'s project '
+        "director.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert not answer_question(index, "Who owns Blackwater Renewables?").answered
+    assert (
+        "Blackwater Renewables"
+        in answer_question(index, "Which company is behind the scheme?").answer
+    )
