@@ -16,6 +16,7 @@ from faq.lexicon import (
     LEADING_ROLES,
     STOPWORDS,
     can_be_noun,
+    dictionary_forms,
     fold_word,
     is_english_word,
     stem,
@@ -24,6 +25,7 @@ from faq.lexicon import (
     warm_up,
     word_parts,
 )
+from faq.synonyms import done_again
 from store.document import Document, Entity, EntityKind, Sentence
 
 _PRONOUNS = frozenset("he she his her him hers himself herself".split())
@@ -124,6 +126,13 @@ class BriefingIndex:
             for word in s.folded_words:
                 self.vocabulary.setdefault(word, stem(word))
         self._vocab_list = sorted(w for w in self.vocabulary if len(w) >= 3)
+        # "build" → {"rebuild"}: the briefing's verbs that mean another done again
+        self.redone: dict[str, set[str]] = {}
+        for word, word_stem in self.vocabulary.items():
+            for lemma, part in dictionary_forms(word):
+                base = done_again(lemma) if part == "verb" else None
+                if base is not None:
+                    self.redone.setdefault(stem(base), set()).add(word_stem)
         self.by_stem_prefix: dict[str, set[str]] = {}
         for term in self.doc_freq:
             if len(term) >= 5:

@@ -34,6 +34,12 @@ def synonyms(word: str, part: str | None = None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def done_again(verb: str) -> str | None:
+    """Return the verb that `verb` means doing again ("rebuild" → build), or None."""
+    found = _table().get((verb, "again"))
+    return found[0] if found else None
+
+
 def warm_up() -> None:
     """Read the table now rather than on the first question."""
     _table()

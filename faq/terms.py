@@ -28,6 +28,7 @@ UNSEEN_WEIGHT = 1.0
 TYPO_QUALITY = 0.9
 COMPOUND_QUALITY = 0.7
 PREFIX_QUALITY = 0.85
+REDONE_QUALITY = 0.7
 SYNONYM_QUALITY = 0.5
 WEAK_FACTOR = 0.3
 SUBJECT_FACTOR = 1.5
@@ -66,6 +67,8 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
         for form in stem_forms(word):
             if form in index.idf:
                 matches[form] = 1.0
+        for redone in _redone_stems(index, word):  # "building" and "rebuild"
+            matches.setdefault(redone, REDONE_QUALITY)
         if not matches or max(matches.values()) < 1.0:
             corrected = index.correct(word)
             if corrected is not None and stem(corrected) in index.idf:
@@ -124,6 +127,14 @@ def _leading_verbs(question: Question) -> set[str]:
         for before, word in itertools.pairwise(["", *words])
         if word in LEADING_VERBS and before not in DETERMINERS
     }
+
+
+def _redone_stems(index: BriefingIndex, word: str) -> set[str]:
+    """Return the stems of the briefing's verbs for `word` done again ("build" → rebuild).
+
+    Not the other way: "reset my phone" is not about whatever the briefing "set".
+    """
+    return {s for form in stem_forms(word) for s in index.redone.get(form, ())}
 
 
 def _following_words(question: Question) -> dict[str, str]:

@@ -69,3 +69,17 @@ def test_a_verb_form_gets_only_the_verb_s_synonyms() -> None:
     index = BriefingIndex(parse_document("The club was in the fourth tier in 2023.\n"))
     (term,) = [t for t in question_terms(index, analyse("Who levelled?")) if t.word == "levelled"]
     assert not term.matches
+
+
+def test_a_verb_finds_the_briefing_s_verb_for_doing_it_again() -> None:
+    text = (
+        "Inspectors said the building was an obstacle to learning.\n\n"
+        "The trust has promised £1.8 million to rebuild the science block.\n\n"
+        "“That money will be spent on this school alone,” the head teacher said.\n\n"
+        "The head teacher will reset the timetable in September.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "How much is being spent on a new science building?")
+    assert "£1.8 million" in answer.answer
+    (term,) = [t for t in question_terms(index, analyse("reset")) if t.word == "reset"]
+    assert "set" not in term.matches

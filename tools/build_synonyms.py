@@ -11,12 +11,14 @@ other word's four commonest senses: "shut" gives "close", but "job" does not
 give "line" (line of work is not what "line" usually means). Only that
 two-way link is kept because loose synonyms answered more questions wrongly
 than they rescued (tests/eval). Two-word phrases are looked up too ("set up"
-gives "found"), but only single words are given as synonyms.
+gives "found"), but only single words are given as synonyms. Verbs that mean
+another verb done again ("rebuild") are listed under the part "again".
 """
 
 from __future__ import annotations
 
 import gzip
+import re
 import sys
 from pathlib import Path
 
@@ -66,6 +68,24 @@ def sense_words(folder: Path, part: str, senses_kept: int) -> dict[str, set[str]
     return words
 
 
+def repeated_verbs(folder: Path) -> dict[tuple[str, str], list[str]]:
+    """Return ("rebuild", "again") → ["build"] for each verb whose commonest sense is
+    its stem done again ("build again"), under the made-up part of speech "again"."""
+    commonest = {lemma: offsets[0] for lemma, offsets in read_senses(folder, "verb").items()}
+    glosses = {}
+    for line in (folder / "data.verb").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):
+            fields, _, gloss = line.partition(" | ")
+            glosses[fields.split()[0]] = gloss.split(";")[0]
+    return {
+        (verb, "again"): [verb[2:]]
+        for verb, offset in commonest.items()
+        if verb.startswith("re")
+        and verb[2:] in commonest
+        and re.search(r"\b(again|anew|once more)\b", glosses[offset])
+    }
+
+
 def build(folder: Path) -> dict[tuple[str, str], list[str]]:
     """Return each (word, part of speech)'s two-way synonyms, as the module docstring says."""
     table = {}
@@ -76,7 +96,7 @@ def build(folder: Path) -> dict[tuple[str, str], list[str]]:
             kept = sorted(s for s in synonyms if "_" not in s and word in other.get(s, ()))
             if kept:
                 table[word, part] = kept
-    return table
+    return table | repeated_verbs(folder)
 
 
 def main() -> None:
