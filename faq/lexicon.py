@@ -167,13 +167,18 @@ _PARTS = {
 def dictionary_forms(word: str) -> tuple[tuple[str, str | None], ...]:
     """Return the (lemma, part of speech) pairs `word` can be ("levelled" → level, verb).
 
-    A word the lemmatiser does not know is itself, as any part of speech (None).
+    A word the lemmatiser does not know is itself (and, ending in "s", its singular),
+    as any part of speech (None).
     """
     lemmas = getAllLemmas(word) if word.isalpha() else {}
     pairs = {
         (lemma, _PARTS[tag]) for tag, forms in lemmas.items() if tag in _PARTS for lemma in forms
     }
-    return tuple(sorted(pairs)) or ((word, None),)
+    if pairs:
+        return tuple(sorted(pairs))
+    if word.endswith("s") and len(word) > 3 and not word.endswith("ss"):
+        return ((word, None), (word[:-1], None))  # a plural it does not know: "labs"
+    return ((word, None),)
 
 
 def can_be_noun(word: str) -> bool:

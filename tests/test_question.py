@@ -68,6 +68,8 @@ def test_which_question_has_a_focus_and_skips_counts() -> None:
 def test_subject_head_of_what_did_questions() -> None:
     assert analyse("What did the Ukrainian government say?").subject_head == "government"
     assert analyse("Where is it?").subject_head is None
+    assert analyse("What is the capital of Germany?").subject_head == "capital"
+    assert analyse("What is wrong with the science labs?").subject_head is None
 
 
 def test_answer_type_words_are_not_content() -> None:

@@ -64,6 +64,7 @@ def test_a_phrasal_verb_finds_its_one_word_synonym() -> None:
 
 def test_a_verb_form_gets_only_the_verb_s_synonyms() -> None:
     assert dictionary_forms("levelled") == (("level", "verb"),)
+    assert ("lab", None) in dictionary_forms("labs")  # a plural the lemmatiser lacks
     assert "tier" in synonyms("level", "noun")
     assert "tier" not in synonyms("level", "verb")
     index = BriefingIndex(parse_document("The club was in the fourth tier in 2023.\n"))
