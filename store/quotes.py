@@ -509,6 +509,24 @@ def _lead_speaker(resolver: _Resolver, span: Span, para: str, lead: str, verb: i
     return resolver.phrase(span, span.start + a, span.start + b, para)
 
 
+def _reported_speaker(
+    resolver: _Resolver, spans: Sequence[Span], paragraphs: Sequence[str], paragraph: int
+) -> str | None:
+    """The person a paragraph of reported speech ends with: "She said the choice had been
+    deliberate." names who speaks in the quote paragraph after it."""
+    para = paragraphs[paragraph - 1]
+    last = [s for s in spans if s.paragraph == paragraph][-1:]
+    if not last or _OPEN in para or '"' in para:
+        return None
+    span = last[0]
+    lead = _undot(para[span.start : span.end])
+    verb = _VERB_IN_LEAD.search(lead)
+    if verb is None:
+        return None
+    speaker = _lead_speaker(resolver, span, para, lead, verb.start())
+    return speaker if speaker is not None and resolver.is_person(speaker) else None
+
+
 def _clause_subject(resolver: _Resolver, span: Span, lead: str, end: int) -> str | None:
     """ "Hollis Grant, a professor ... who has tested ..., said": a person named at the start
     of the clause and followed by a comma, when the apposition is too long to skip."""
@@ -604,6 +622,9 @@ def extract_quotes(
             speaker = last_speaker_by_para.get(p_first) or (
                 last_speaker_by_para.get(p_first - 1) if raw.opener == 0 else None
             )
+            if speaker is None and raw.opener == 0 and p_first > 1:
+                # `She said the choice had been deliberate.` then a paragraph of her words.
+                speaker = _reported_speaker(resolver, spans, paragraphs, p_first - 1)
             attributed = speaker is not None
         if not attributed or (speaker is None and not full):
             continue

@@ -118,6 +118,20 @@ def test_multi_paragraph_quote_is_one_quote() -> None:
     ]
 
 
+def test_a_quote_paragraph_after_reported_speech_is_the_reporting_speaker_s() -> None:
+    text = (
+        "Dr Anika Sorensen founded the company in 2021.\n"
+        "She said the choice of Carrow Quay had been deliberate.\n"
+        "“This town made paper for 140 years.\n"
+        "“We will train people ourselves.\n"
+        "“If we get this right, the first factory will not be the last.”\n"
+        "Analysts were less sure.\n"
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Anika Sorensen"
+    assert quote.paragraphs == (3, 4, 5)
+
+
 def test_unattributed_follow_on_quote_inherits_speaker_in_same_paragraph() -> None:
     text = (
         "Shop owner Nadia Karim welcomed the ruling.\n"
