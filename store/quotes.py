@@ -336,6 +336,15 @@ class _Resolver:
         ]
         if len(by_role) == 1:
             return by_role[0]
+        if words[0].lower() == "the" and len(words) == 2:
+            # "the inspector wrote" after "Lead inspector Dr Miriam Leftwich found ...".
+            by_head = [
+                e.name
+                for e in self.entities.entities
+                if e.kind is EntityKind.PERSON and bare in _bare_role(e.role or "").split()
+            ]
+            if len(by_head) == 1:
+                return by_head[0]
         ms = self.mentions_in(span, start, end)
         behalf = _on_behalf(words)
         persons = [m for m in ms if self.is_person(m.entity)]

@@ -132,6 +132,15 @@ def test_a_quote_paragraph_after_reported_speech_is_the_reporting_speaker_s() ->
     assert quote.paragraphs == (3, 4, 5)
 
 
+def test_the_role_alone_names_the_person_with_that_role() -> None:
+    text = (
+        "Lead inspector Dr Miriam Leftwich found that attendance had fallen to 86%.\n"
+        "“Leaders know what the problems are,” the inspector wrote.\n"
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Miriam Leftwich"
+
+
 def test_unattributed_follow_on_quote_inherits_speaker_in_same_paragraph() -> None:
     text = (
         "Shop owner Nadia Karim welcomed the ruling.\n"
