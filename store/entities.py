@@ -238,6 +238,16 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
     if abbrev and tokens[0].text not in HONORIFICS:
         # "Labour MP Jane Doe", "Acme CEO John Smith": the title ends at the abbreviation.
         title, tokens = tokens[: abbrev[-1] + 1], tokens[abbrev[-1] + 1 :]
+    role_words = [
+        k
+        for k, t in enumerate(tokens[:-1])
+        if k > 0 and (t.text.lower() in ROLE_NOUNS or t.text in TITLE_WORDS)
+    ]
+    if role_words and not title and tokens[0].text not in HONORIFICS:
+        # "Chief Fire Officer Ruth Kellaway", "Assistant District Attorney Karen Lindqvist".
+        rest = tokens[role_words[-1] + 1 :]
+        if len(rest) <= 3 and all(_valid_name_word(t.text) for t in rest):
+            title, tokens = tokens[: role_words[-1] + 1], rest
     while tokens and (
         tokens[0].text in HONORIFICS
         or (tokens[0].text in TITLE_WORDS and not _first_name(tokens))
