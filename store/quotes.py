@@ -627,6 +627,16 @@ def extract_quotes(
                     speaker = _lead_speaker(resolver, span, para, lead, verb.start())
                 attributed = True
 
+        if not attributed and full and lead.rstrip().endswith(":"):
+            # `Her grandson, Noah Banda, 9, had a clear favourite: "The shoe."`
+            ms = resolver.mentions_in(span, span.start, raw.opener)
+            persons = [
+                m
+                for m in ms
+                if resolver.is_person(m.entity) and not resolver.is_modifier(span, m, ms)
+            ]
+            if persons:
+                speaker, attributed = persons[0].entity, True
         if not attributed and full:
             speaker = last_speaker_by_para.get(p_first) or (
                 last_speaker_by_para.get(p_first - 1) if raw.opener == 0 else None

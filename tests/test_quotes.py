@@ -132,6 +132,13 @@ def test_a_quote_paragraph_after_reported_speech_is_the_reporting_speaker_s() ->
     assert quote.paragraphs == (3, 4, 5)
 
 
+def test_a_colon_after_a_sentence_about_someone_introduces_their_words() -> None:
+    text = 'Her grandson, Noah Banda, 9, had a clear favourite: "The shoe. It is tiny."\n'
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Noah Banda"
+    assert _quotes('The sign on the door read: "Closed for repairs."\n') == []
+
+
 def test_the_role_alone_names_the_person_with_that_role() -> None:
     text = (
         "Lead inspector Dr Miriam Leftwich found that attendance had fallen to 86%.\n"
