@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from faq.lexicon import (
     CONTENT_STOPWORDS,
     HOW_WORDS,
@@ -17,6 +19,7 @@ from faq.lexicon import (
     Token,
     can_be_noun,
     can_be_verb,
+    is_english_word,
     is_noun_only,
     tokenize,
     word_parts,
@@ -107,7 +110,7 @@ def clean_question(raw: str) -> str:
 
 def analyse(raw: str) -> Question:
     """Return the analysed form of the question `raw`."""
-    text = clean_question(raw)
+    text = _fix_question_word(clean_question(raw))
     tokens = tuple(tokenize(text))
     words = [t.folded for t in tokens]
     negated = any(w in NEGATIONS or w.endswith("n't") for w in words)
@@ -127,6 +130,16 @@ def analyse(raw: str) -> Question:
         _subject_head(words),
         _asks_about_past(words),
     )
+
+
+def _fix_question_word(text: str) -> str:
+    """Return `text` with a misspelt first question word put right ("wher will …")."""
+    first, _, rest = text.partition(" ")
+    word = first.lower()
+    if not rest or word in QUESTION_WORDS or is_english_word(word):
+        return text
+    match = process.extractOne(word, sorted(QUESTION_WORDS), scorer=fuzz.ratio, score_cutoff=80)
+    return text if match is None else f"{match[0]} {rest}"
 
 
 def _asks_about_past(words: list[str]) -> bool | None:

@@ -37,6 +37,8 @@ from faq.question import AnswerType, analyse, clean_question
         ("What proportion of swimmers fell ill?", AnswerType.PROPORTION),
         ("kingsway pipe length", AnswerType.DURATION),
         ("How many times did she move money?", AnswerType.NUMBER),
+        ("wher will the second clinic open", AnswerType.PLACE),
+        ("whn does it open", AnswerType.DATE),
     ],
 )
 def test_answer_type(question: str, expected: AnswerType) -> None:
