@@ -24,6 +24,7 @@ from faq.lexicon import (
 )
 from faq.people import answer_about_person
 from faq.question import AnswerType, Question, analyse
+from faq.synonyms import synonyms
 from faq.terms import Term, question_terms
 from store.document import Entity, EntityKind
 
@@ -393,6 +394,11 @@ def _asked_role(question: Question) -> str | None:
     return None if before in PREPOSITIONS else role
 
 
+def _role_stems(role: str) -> set[str]:
+    """Return the stems of a role word and of its synonyms ("boss" → boss, chief, head)."""
+    return {stem(role)} | {stem(s) for s in synonyms(role, "noun")}
+
+
 def _asks_about_speech(question: Question) -> bool:
     """Return True when the question asks what someone said or thinks."""
     return any(t.folded in SPEECH_WORDS for t in question.tokens)
@@ -407,7 +413,7 @@ def _type_fit(question: Question, sentence: IndexedSentence, question_entities: 
         # "who is the chief executive of X" wants someone the sentence names
         role = _asked_role(question)
         fits = bool(sentence.named_entities - question_entities) and (
-            role is None or stem(role) in sentence.stems
+            role is None or bool(_role_stems(role) & sentence.stems.keys())
         )
     elif wanted is AnswerType.PERSON:
         # a person, or a group or nation ("the Ottomans"): a name the question lacks

@@ -293,3 +293,12 @@ def test_who_did_something_the_briefing_never_mentions_is_not_answered() -> None
         "Blackwater Renewables"
         in answer_question(index, "Which company is behind the scheme?").answer
     )
+
+
+def test_who_is_the_role_accepts_a_synonym_of_the_role() -> None:
+    text = (
+        "Patients should be seen within six weeks under a new clinic, hospital bosses said.\n\n"
+        "The chief executive of the Kingsbridge Trust, Helen Okafor, opened the clinic.\n"
+    )
+    answer = answer_question(BriefingIndex(parse_document(text)), "Who is the boss of the trust?")
+    assert "Helen Okafor" in answer.answer
