@@ -160,13 +160,15 @@ def _subject_head(words: list[str]) -> str | None:
     if len(words) < 4 or words[0] not in QUESTION_WORDS or words[1] not in AUXILIARIES:
         return None
     head = None
-    for word in words[2:]:
+    for position, word in enumerate(words[2:], start=2):
         if word in STOPWORDS:
             if head is None:
                 continue
             break
-        if head is not None and can_be_verb(word):
-            break
+        after = words[position + 1] if position + 1 < len(words) else ""
+        noun_before_verb = can_be_noun(word) and after not in STOPWORDS and can_be_verb(after)
+        if head is not None and can_be_verb(word) and not noun_before_verb:
+            break  # "the old mill shut down": "mill" is the head, "shut" the verb
         head = word
     if head is not None and words[2] == head and words[3:4] and words[3] in _PREPOSITIONS:
         return None  # "what is wrong with the labs": "wrong" is said of the subject
