@@ -212,7 +212,7 @@ def is_english_word(word: str) -> bool:
 # a question that swaps one for the other asks about something the text does not say.
 _OPPOSITES = """
 more less most least many few higher lower highest lowest high low best worst better worse
-greatest smallest largest smallest biggest smallest first last before after early late
+greatest smallest largest smallest biggest smallest first last early late
 earliest latest rapid slow fast slow quick slow increase decrease rise fall raise lower
 win lose won lost accept reject accepted rejected include exclude included excluded
 unite divide united divided unites divides ancient modern old new older newer oldest newest

@@ -302,3 +302,13 @@ def test_who_is_the_role_accepts_a_synonym_of_the_role() -> None:
     )
     answer = answer_question(BriefingIndex(parse_document(text)), "Who is the boss of the trust?")
     assert "Helen Okafor" in answer.answer
+
+
+def test_before_and_after_are_one_order_told_two_ways() -> None:
+    text = (
+        "More than 600 people were evacuated after the river burst its banks following "
+        "36 hours of rain.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "How long had it been raining before the river burst?")
+    assert "36 hours" in answer.answer
