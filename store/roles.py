@@ -220,7 +220,7 @@ def role_before_comma(paragraph: str, start: int, end: int, span: Span) -> str |
         words = words[2:]
     # The longest tail of the clause that is a role phrase; one after a preposition is the
     # object of an introductory phrase ("In a letter to the chief executive, X said").
-    for i in range(max(0, len(words) - 8), len(words)):
+    for i in range(max(0, len(words) - 12), len(words)):
         role = _role_phrase(" ".join(words[i:]), keep_the=False)
         if role is None:
             continue

@@ -243,6 +243,9 @@ def test_harbour_ferry_strike_entities() -> None:
          "Scotland's first minister"),
         ("Her husband, John Doe, said the family was devastated.", "John Doe", "husband"),
         ("Substitute Leah Tranter, 17, scored the winner.", "Leah Tranter", "Substitute"),
+        ("The chief executive of Kingsbridge and Westmoor NHS Foundation Trust, Helen Okafor, "
+         "opened it.", "Helen Okafor",
+         "chief executive of Kingsbridge and Westmoor NHS Foundation Trust"),
         ("Chief Fire Officer Ruth Kellaway said the river was high.", "Ruth Kellaway",
          "Chief Fire Officer"),
         ("“It was a plan,” Assistant District Attorney Karen Lindqvist told the court.",
