@@ -112,7 +112,7 @@ def answer_question(
         or candidates[0].score < ANSWER_THRESHOLD
         or _unknown_action(question, terms)
         or names_unknown_thing(question, terms)
-        or matches_only_names(question, terms, candidates[0])
+        or matches_only_names(index, question, terms, candidates[0])
         or contradicts(index, question, candidates[0].sentence)
     ):
         return abstain(index, question, candidates)
@@ -152,7 +152,9 @@ def names_unknown_thing(question: Question, terms: list[Term]) -> bool:
     return False
 
 
-def matches_only_names(question: Question, terms: list[Term], best: Candidate) -> bool:
+def matches_only_names(
+    index: BriefingIndex, question: Question, terms: list[Term], best: Candidate
+) -> bool:
     """Return True when only a name in the question matches ("Pistorius's favourite food?").
 
     A sentence that merely names the person asked about does not answer an
@@ -162,7 +164,7 @@ def matches_only_names(question: Question, terms: list[Term], best: Candidate) -
     others = [t for t in terms if t.entity is None and t.word not in WEAK_WORDS]
     if len(named) != 1 or not others or any(t.word in best.matched for t in others):
         return False
-    return _type_fit(question, best.sentence, named) <= 0
+    return _type_fit(index, question, best.sentence, named) <= 0
 
 
 def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSentence) -> bool:
@@ -213,13 +215,13 @@ def rank(
     candidates = []
     for position, sentence in enumerate(index.sentences):
         own = qualities[position]
-        fit = _type_fit(question, sentence, question_entities)
+        fit = _type_fit(index, question, sentence, question_entities)
         previous = index.previous(sentence)
         if previous is not None and (
             sentence.anaphoric
             or (
                 fit > 0
-                and _type_fit(question, previous, question_entities) <= 0
+                and _type_fit(index, question, previous, question_entities) <= 0
                 and index.cohesive(previous, sentence)
             )
         ):
@@ -390,8 +392,16 @@ def _asked_role(question: Question) -> str | None:
     role = question.subject_head
     if role is None or role not in words:
         return None
-    before = words[words.index(role) - 1]
-    return None if before in PREPOSITIONS else role
+    at = words.index(role)
+    if words[at - 1] in PREPOSITIONS or question.tokens[at].text[:1].isupper():
+        return None  # "in charge of", or a name ("Who was Kaidu's grandfather?")
+    return role
+
+
+def _role_words(entity: Entity) -> set[str]:
+    """Return the stems of the words of an entity's role and aliases ("Defence Secretary")."""
+    text = " ".join([entity.role or "", *entity.aliases])
+    return {stem(t.folded) for t in tokenize(text)}
 
 
 def _role_stems(role: str) -> set[str]:
@@ -404,7 +414,12 @@ def _asks_about_speech(question: Question) -> bool:
     return any(t.folded in SPEECH_WORDS for t in question.tokens)
 
 
-def _type_fit(question: Question, sentence: IndexedSentence, question_entities: set[int]) -> float:
+def _type_fit(
+    index: BriefingIndex,
+    question: Question,
+    sentence: IndexedSentence,
+    question_entities: set[int],
+) -> float:
     """Return a bonus when the sentence holds the kind of answer asked for, else a penalty."""
     wanted = question.answer_type
     evidence = sentence.evidence
@@ -412,9 +427,13 @@ def _type_fit(question: Question, sentence: IndexedSentence, question_entities: 
     if wanted in (AnswerType.DEFINITION, AnswerType.PERSON) and words in _COPULAR_WHO:
         # "who is the chief executive of X" wants someone the sentence names
         role = _asked_role(question)
-        fits = bool(sentence.named_entities - question_entities) and (
-            role is None or bool(_role_stems(role) & sentence.stems.keys())
-        )
+        named = sentence.named_entities - question_entities
+        if role is None:
+            fits = bool(named)
+        else:
+            # the role must be theirs: "military chiefs" near a name is no "boss"
+            role_words = _role_stems(role)
+            fits = any(role_words & _role_words(index.entities[i]) for i in named)
     elif wanted is AnswerType.PERSON:
         # a person, or a group or nation ("the Ottomans"): a name the question lacks
         asked = {t.folded for t in question.tokens}

@@ -312,3 +312,9 @@ def test_before_and_after_are_one_order_told_two_ways() -> None:
     index = BriefingIndex(parse_document(text))
     answer = answer_question(index, "How long had it been raining before the river burst?")
     assert "36 hours" in answer.answer
+
+
+def test_a_role_word_near_a_name_is_not_that_person_s_role(coalition: Engine) -> None:
+    # "UK and French military chiefs discussed planning with … Zelensky": no boss named
+    answer = coalition.ask("Who is the boss of the UK defence ministry?")
+    assert not answer.answered or "Healey" in answer.answer
