@@ -27,6 +27,7 @@ from faq.question import AnswerType, Question, analyse
 from faq.synonyms import synonyms
 from faq.terms import Term, question_terms
 from store.document import Entity, EntityKind
+from store.wordlists import DEMONYMS
 
 # Answer when the best sentence scores at least this (chosen on tests/eval data:
 # see `briefbot eval`); below it the briefing is taken not to cover the question.
@@ -177,6 +178,8 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
     if question.negated and not any(w in NEGATIONS or w.endswith("n't") for w in words):
         return True
     asked = {t.folded for t in question.tokens}
+    if _other_nationality(question, sentence, words):
+        return True
     for position, token in enumerate(question.tokens):
         word = token.folded
         before = question.tokens[position - 1].folded if position else ""
@@ -191,6 +194,18 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
         reversed_in_text = opposite_forms(word) & words
         if reversed_in_text and not reversed_in_text & asked:
             return True
+    return False
+
+
+def _other_nationality(question: Question, sentence: IndexedSentence, words: set[str]) -> bool:
+    """Return True for "the French defence minister" against "German defence minister"."""
+    tokens = question.tokens
+    for token, after in itertools.pairwise(tokens):
+        if token.text not in DEMONYMS or token.folded in words:
+            continue
+        for before, word in itertools.pairwise(sentence.words):
+            if word == after.folded and before != token.folded and before.title() in DEMONYMS:
+                return True
     return False
 
 

@@ -318,3 +318,8 @@ def test_a_role_word_near_a_name_is_not_that_person_s_role(coalition: Engine) ->
     # "UK and French military chiefs discussed planning with … Zelensky": no boss named
     answer = coalition.ask("Who is the boss of the UK defence ministry?")
     assert not answer.answered or "Healey" in answer.answer
+
+
+def test_another_nationality_s_minister_is_not_the_one_asked_for(coalition: Engine) -> None:
+    assert not coalition.ask("Who is the French defence minister?").answered
+    assert "Pistorius" in coalition.ask("Who is the German defence minister?").answer
