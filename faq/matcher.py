@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from faq.answer import Answer
@@ -112,6 +113,7 @@ def answer_question(
         not candidates
         or candidates[0].score < ANSWER_THRESHOLD
         or _unknown_action(question, terms)
+        or _leader_unknown(index, question, terms, candidates[0])
         or names_unknown_thing(question, terms)
         or matches_only_names(index, question, terms, candidates[0])
         or contradicts(index, question, candidates[0].sentence)
@@ -225,8 +227,16 @@ def rank(
         for a, b in itertools.pairwise(terms)
         if "-" not in a.word and "-" not in b.word
     ]
-    qualities = [_term_qualities(terms, sentence) for sentence in index.sentences]
-    headline = [] if index.headline is None else _term_qualities(terms, index.headline)
+    led_stems = {m for t in terms if not t.leading for m in t.matches}
+    led_ids = {t.entity for t in terms if t.entity is not None}
+
+    def led(entity_id: int) -> bool:
+        return not (led_stems or led_ids) or (
+            entity_id not in led_ids and bool(_role_words(index.entities[entity_id]) & led_stems)
+        )
+
+    qualities = [_term_qualities(terms, sentence, led) for sentence in index.sentences]
+    headline = [] if index.headline is None else _term_qualities(terms, index.headline, led)
     candidates = []
     for position, sentence in enumerate(index.sentences):
         own = qualities[position]
@@ -296,13 +306,32 @@ def _unknown_action(question: Question, terms: list[Term]) -> bool:
     return term is not None and not term.matches
 
 
-def _term_qualities(terms: list[Term], sentence: IndexedSentence) -> list[float]:
-    """Return how well `sentence` matches each question term, from 0 to 1."""
+def _leader_unknown(
+    index: BriefingIndex, question: Question, terms: list[Term], best: Candidate
+) -> bool:
+    """Return True for "Who leads the UK?" when the best sentence names no UK leader
+    (nor an organisation, which may be what runs it: "Who runs the ferry?")."""
+    words = [t.folded for t in question.tokens]
+    verb = next((t for t in terms if t.leading and t.word in words[1:2]), None)
+    if words[:1] != ["who"] or verb is None or verb.word in best.matched:
+        return False
+    kinds = {index.entities[i].kind for i in best.sentence.named_entities}
+    return EntityKind.ORGANISATION not in kinds
+
+
+def _term_qualities(
+    terms: list[Term], sentence: IndexedSentence, led: Callable[[int], bool]
+) -> list[float]:
+    """Return how well `sentence` matches each question term, from 0 to 1.
+
+    "leads" in "Who leads Ukraine?" is matched by a leader (`led` tells whose role
+    names what the question asks about: "Ukrainian President").
+    """
     qualities = []
     for term in terms:
         if term.entity is not None and term.entity in sentence.entities:
             qualities.append(1.0)
-        elif term.leading and sentence.leaders:
+        elif term.leading and any(led(i) for i in sentence.leaders):
             qualities.append(RELATED_QUALITY)
         else:
             qualities.append(

@@ -323,3 +323,9 @@ def test_a_role_word_near_a_name_is_not_that_person_s_role(coalition: Engine) ->
 def test_another_nationality_s_minister_is_not_the_one_asked_for(coalition: Engine) -> None:
     assert not coalition.ask("Who is the French defence minister?").answered
     assert "Pistorius" in coalition.ask("Who is the German defence minister?").answer
+
+
+def test_who_leads_is_answered_by_a_leader_of_what_was_asked(coalition: Engine) -> None:
+    assert "Zelensky" in coalition.ask("Who leads Ukraine?").answer
+    # Zelensky, the Ukrainian President, is named beside the UK; he does not lead it
+    assert not coalition.ask("Who leads the UK?").answered
