@@ -193,7 +193,9 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
             return True
         if word in words or ("-" in token.text and token.text.split("-")[-1][:1].isupper()):
             continue
-        reversed_in_text = opposite_forms(word) & words
+        # "shut" is reversed by "open", the opposite of its synonym "close"
+        opposites = opposite_forms(word).union(*(opposite_forms(s) for s in synonyms(word)))
+        reversed_in_text = opposites & words
         if reversed_in_text and not reversed_in_text & asked:
             return True
     return False

@@ -329,3 +329,9 @@ def test_who_leads_is_answered_by_a_leader_of_what_was_asked(coalition: Engine) 
     assert "Zelensky" in coalition.ask("Who leads Ukraine?").answer
     # Zelensky, the Ukrainian President, is named beside the UK; he does not lead it
     assert not coalition.ask("Who leads the UK?").answered
+
+
+def test_a_synonym_s_opposite_also_reverses_the_question(riverside: Engine) -> None:
+    # "shut" ~ "close"; "the library will open on Sundays" does not say when it shut
+    answer = riverside.ask("When did the library shut?")
+    assert not answer.answered or "September 2023" in answer.answer
