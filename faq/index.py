@@ -245,19 +245,29 @@ class BriefingIndex:
 
     def _link_company_references(self) -> None:
         """Link "the company" and "the firm" to the organisation the article is about."""
-        counts = Counter(
-            e
-            for s in self.sentences
-            for e in s.named_entities
-            if self.entities[e].kind is EntityKind.ORGANISATION
-        )
-        ranked = counts.most_common(2)
-        if not ranked or (len(ranked) == 2 and ranked[1][1] * _MAIN_PERSON_LEAD > ranked[0][1]):
+        company = self.main_organisation
+        if company is None:
             return
-        company = ranked[0][0]
         for s in self.sentences:
             if _COMPANY_REFERENCE_RE.search(s.text):
                 s.entities.add(company)
+
+    @functools.cached_property
+    def main_organisation(self) -> int | None:
+        """Return the organisation the most sentences name, when one clearly leads."""
+        return self._leading(EntityKind.ORGANISATION, named_only=True)
+
+    def _leading(self, kind: EntityKind, *, named_only: bool = False) -> int | None:
+        counts = Counter(
+            e
+            for s in self.sentences
+            for e in (s.named_entities if named_only else s.entities)
+            if self.entities[e].kind is kind
+        )
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[1][1] * _MAIN_PERSON_LEAD > ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def _link_described_lede(self) -> None:
         """Link a lede that describes someone unnamed to the person the next sentence names.
@@ -365,16 +375,7 @@ class BriefingIndex:
     @functools.cached_property
     def main_person(self) -> int | None:
         """Return the person the most sentences are about, when one clearly leads."""
-        counts = Counter(
-            e
-            for s in self.sentences
-            for e in s.entities
-            if self.entities[e].kind is EntityKind.PERSON
-        )
-        ranked = counts.most_common(2)
-        if not ranked or (len(ranked) == 2 and ranked[1][1] * _MAIN_PERSON_LEAD > ranked[0][1]):
-            return None
-        return ranked[0][0]
+        return self._leading(EntityKind.PERSON)
 
     @functools.cached_property
     def _coverage(self) -> str:

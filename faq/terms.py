@@ -36,6 +36,7 @@ NAME_SIMILARITY = 80  # rapidfuzz ratio for a misspelt full name
 PERSONAL_PRONOUNS = frozenset("he she his her him".split())
 DETERMINERS = frozenset("the a an its their his her our your my this that these those".split())
 FEMALE_PRONOUNS = frozenset("she her".split())
+COMPANY_WORDS = frozenset("company firm startup start-up".split())
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
     mentioned = mentioned_entities(index, question)
     entity_words = {w: e for e, words in mentioned.items() for w in words}
     following = _following_words(question)
+    company = _company_asked_about(index, question, mentioned)
     leading_verbs = _leading_verbs(question)
     for word in dict.fromkeys(question.content_words):
         term_stem = stem(word)
@@ -90,7 +92,13 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
         if word == question.subject_head:
             weight *= SUBJECT_FACTOR
         terms.append(
-            Term(word, weight, matches, entity_words.get(word), leading=word in leading_verbs)
+            Term(
+                word,
+                weight,
+                matches,
+                entity_words.get(word, company if word in COMPANY_WORDS else None),
+                leading=word in leading_verbs,
+            )
         )
     pronoun_term = _pronoun_term(index, question, mentioned)
     if pronoun_term is not None:
@@ -135,6 +143,16 @@ def _redone_stems(index: BriefingIndex, word: str) -> set[str]:
     Not the other way: "reset my phone" is not about whatever the briefing "set".
     """
     return {s for form in stem_forms(word) for s in index.redone.get(form, ())}
+
+
+def _company_asked_about(
+    index: BriefingIndex, question: Question, mentioned: dict[int, set[str]]
+) -> int | None:
+    """Return the article's main organisation for "the company" in a question naming none."""
+    words = [t.folded for t in question.tokens]
+    asks = any(a == "the" and b in COMPANY_WORDS for a, b in itertools.pairwise(words))
+    named = any(index.entities[e].kind is EntityKind.ORGANISATION for e in mentioned)
+    return index.main_organisation if asks and not named else None
 
 
 def _following_words(question: Question) -> dict[str, str]:

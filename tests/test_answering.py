@@ -335,3 +335,14 @@ def test_a_synonym_s_opposite_also_reverses_the_question(riverside: Engine) -> N
     # "shut" ~ "close"; "the library will open on Sundays" does not say when it shut
     answer = riverside.ask("When did the library shut?")
     assert not answer.answered or "September 2023" in answer.answer
+
+
+def test_the_company_in_a_question_is_the_article_s_company() -> None:
+    text = (
+        "About 140 staff employed by Tidewater Ferries voted to strike.\n\n"
+        "The company says the new rota is needed for the winter timetable.\n\n"
+        "Tidewater's operations director, Gareth Lyle, said the firm had offered a 4% pay rise.\n\n"
+        "Tidewater Ferries runs the only crossing to the island.\n"
+    )
+    answer = answer_question(BriefingIndex(parse_document(text)), "What did the company offer?")
+    assert "4% pay rise" in answer.answer
