@@ -12,7 +12,9 @@ from rapidfuzz import fuzz, process
 
 from faq.evidence import NO_EVIDENCE, Evidence, evidence_of
 from faq.lexicon import (
+    COMPANY_WORDS,
     CONTENT_STOPWORDS,
+    FEMALE_PRONOUNS,
     LEADING_ROLES,
     STOPWORDS,
     can_be_noun,
@@ -29,7 +31,6 @@ from faq.synonyms import done_again
 from store.document import Document, Entity, EntityKind, Sentence
 
 _PRONOUNS = frozenset("he she his her him hers himself herself".split())
-_FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"])
 _FEMALE_TITLES = frozenset(["mrs", "ms", "miss", "dame", "lady"])
 _MALE_TITLES = frozenset(["mr", "sir", "lord"])
@@ -40,8 +41,10 @@ _PAST_WORDS = frozenset("was were had did ago lasted".split())
 _FUTURE_WORDS = frozenset("will shall going plans planned expected hopes next".split())
 _COPULAS = frozenset("is was are were".split())
 _PRONOUN_ANYWHERE_RE = re.compile(r"\b(it|this|they|them|he|she|him|her)\b", re.IGNORECASE)
-_MAIN_PERSON_LEAD = 1.5  # mentions of the main person against the next one
-_COMPANY_REFERENCE_RE = re.compile(r"\b[Tt]he (?:[\w-]+ )?(?:company|firm|start-?up)\b")
+_MAIN_LEAD = 1.5  # mentions of the main person (or organisation) against the next one
+_COMPANY_REFERENCE_RE = re.compile(
+    r"\b[Tt]he (?:[\w-]+ )?(?:" + "|".join(map(re.escape, sorted(COMPANY_WORDS))) + r")\b"
+)
 _DESCRIBED_LEDE_RE = re.compile(r"^An? [a-z0-9]")
 _ANAPHOR_RE = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(it|this|that|these|those|they|he|she|his|her|its|their|such)\b",
@@ -94,6 +97,8 @@ class BriefingIndex:
         warm_up()
         self.document = document
         self.entities: tuple[Entity, ...] = document.entities
+        # stems of each entity's role and aliases ("Defence Secretary"), for "who is the X"
+        self.role_words = tuple(_role_words(e) for e in document.entities)
         self.alias_map = _alias_map(document.entities)
         self.aliases_longest_first = sorted(self.alias_map, key=lambda a: (-len(a.split()), a))
         self._organisations = tuple(
@@ -206,7 +211,7 @@ class BriefingIndex:
                     s.defines = entity_id
             pronoun_at = next((i for i, w in enumerate(words) if w in _PRONOUNS), None)
             if pronoun_at is not None and s.sentence.paragraph - previous_paragraph <= 1:
-                gender = "f" if words[pronoun_at] in _FEMALE_PRONOUNS else "m"
+                gender = "f" if words[pronoun_at] in FEMALE_PRONOUNS else "m"
                 referent = by_gender.get(gender, salient)
                 named_before = any(start < pronoun_at for start, _, _ in mentions)
                 if referent is not None and not named_before:
@@ -235,7 +240,7 @@ class BriefingIndex:
             tally = votes.setdefault(person, Counter())
             for word in words[first:]:
                 if word in _PRONOUNS:
-                    tally["f" if word in _FEMALE_PRONOUNS else "m"] += 1
+                    tally["f" if word in FEMALE_PRONOUNS else "m"] += 1
         genders = {}
         for i, entity in enumerate(self.entities):
             if entity.kind is EntityKind.PERSON:
@@ -265,7 +270,7 @@ class BriefingIndex:
             if self.entities[e].kind is kind
         )
         ranked = counts.most_common(2)
-        if not ranked or (len(ranked) == 2 and ranked[1][1] * _MAIN_PERSON_LEAD > ranked[0][1]):
+        if not ranked or (len(ranked) == 2 and ranked[1][1] * _MAIN_LEAD > ranked[0][1]):
             return None
         return ranked[0][0]
 
@@ -448,6 +453,12 @@ def _alias_map(entities: tuple[Entity, ...]) -> dict[str, int]:
                 shared.add(key)
             seen.setdefault(key, entity_id)
     return {k: v for k, v in seen.items() if k not in shared}
+
+
+def _role_words(entity: Entity) -> frozenset[str]:
+    """Return the stems of the words of an entity's role and aliases."""
+    text = " ".join([entity.role or "", *entity.aliases])
+    return frozenset(stem(t.folded) for t in tokenize(text))
 
 
 def _title_gender(entity: Entity) -> str | None:

@@ -63,6 +63,11 @@ CONTENT_STOPWORDS = STOPWORDS - WEAK_WORDS
 QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
 HOW_WORDS = frozenset("many much long often far old big large".split())
 
+DETERMINERS = frozenset("the a an its their his her our your my this that these those".split())
+PREPOSITIONS = frozenset("in at on for with by from to of about under over".split())
+FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+# Nouns by which an article refers to the company it is about ("the firm said").
+COMPANY_WORDS = frozenset("company firm startup start-up".split())
 NEGATIONS = frozenset(
     "not no never nobody none nothing neither nor without n't cannot don't doesn't didn't "
     "isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't haven't hasn't "

@@ -12,8 +12,10 @@ from faq.compose import abstain, compose
 from faq.curated import CuratedFaq
 from faq.index import BriefingIndex, IndexedSentence
 from faq.lexicon import (
+    DETERMINERS,
     NEGATING_VERBS,
     NEGATIONS,
+    PREPOSITIONS,
     STOPWORDS,
     WEAK_WORDS,
     base_forms,
@@ -45,8 +47,7 @@ NAME_PENALTY = 0.2
 NAMED_FOCUS_BONUS = 0.25  # the name itself says it is the kind asked for
 REFERENCE_PENALTY = 0.3
 ACTION_PENALTY = 0.3  # "Who challenged …?" is answered by a sentence saying someone challenged
-PREPOSITIONS = frozenset("in at on for with by from to of about under over".split())
-REFERRING_WORDS = frozenset("the its their his her our your my this that these those".split())
+REFERRING_WORDS = DETERMINERS - {"a", "an"}
 # The Evidence field that shows a sentence can give each kind of answer.
 EVIDENCE_FOR = {
     AnswerType.DATE: "date",
@@ -187,7 +188,7 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
         before = question.tokens[position - 1].folded if position else ""
         if before == "how":
             continue  # "how old" asks an age: it says nothing is old
-        if word in ("first", "last") and before not in REFERRING_WORDS | {"a", "an"}:
+        if word in ("first", "last") and before not in DETERMINERS:
             continue  # "when did a final last go to extra time" asks when, not which
         if base_forms(word) & NEGATING_VERBS and not base_forms(word) & words:
             return True
@@ -234,7 +235,7 @@ def rank(
 
     def led(entity_id: int) -> bool:
         return not (led_stems or led_ids) or (
-            entity_id not in led_ids and bool(_role_words(index.entities[entity_id]) & led_stems)
+            entity_id not in led_ids and bool(index.role_words[entity_id] & led_stems)
         )
 
     qualities = [_term_qualities(terms, sentence, led) for sentence in index.sentences]
@@ -444,12 +445,6 @@ def _asked_role(question: Question) -> str | None:
     return role
 
 
-def _role_words(entity: Entity) -> set[str]:
-    """Return the stems of the words of an entity's role and aliases ("Defence Secretary")."""
-    text = " ".join([entity.role or "", *entity.aliases])
-    return {stem(t.folded) for t in tokenize(text)}
-
-
 def _role_stems(role: str) -> set[str]:
     """Return the stems of a role word and of its synonyms ("boss" → boss, chief, head)."""
     return {stem(role)} | {stem(s) for s in synonyms(role, "noun")}
@@ -479,7 +474,7 @@ def _type_fit(
         else:
             # the role must be theirs: "military chiefs" near a name is no "boss"
             role_words = _role_stems(role)
-            fits = any(role_words & _role_words(index.entities[i]) for i in named)
+            fits = any(role_words & index.role_words[i] for i in named)
     elif wanted is AnswerType.PERSON:
         # a person, or a group or nation ("the Ottomans"): a name the question lacks
         asked = {t.folded for t in question.tokens}

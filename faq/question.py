@@ -14,6 +14,7 @@ from faq.lexicon import (
     HOW_WORDS,
     NEGATIONS,
     NUMBER_WORDS,
+    PREPOSITIONS,
     QUESTION_WORDS,
     STOPWORDS,
     Token,
@@ -152,9 +153,6 @@ def _asks_about_past(words: list[str]) -> bool | None:
     return None
 
 
-_PREPOSITIONS = frozenset("with about for to of at in on from by".split())
-
-
 def _subject_head(words: list[str]) -> str | None:
     """Return the head of the subject in "what did the Ukrainian government say …"."""
     if len(words) < 4 or words[0] not in QUESTION_WORDS or words[1] not in AUXILIARIES:
@@ -170,7 +168,7 @@ def _subject_head(words: list[str]) -> str | None:
         if head is not None and can_be_verb(word) and not noun_before_verb:
             break  # "the old mill shut down": "mill" is the head, "shut" the verb
         head = word
-    if head is not None and words[2] == head and words[3:4] and words[3] in _PREPOSITIONS:
+    if head is not None and words[2] == head and words[3:4] and words[3] in PREPOSITIONS:
         return None  # "what is wrong with the labs": "wrong" is said of the subject
     return head
 

@@ -9,6 +9,9 @@ from rapidfuzz import fuzz
 
 from faq.index import BriefingIndex
 from faq.lexicon import (
+    COMPANY_WORDS,
+    DETERMINERS,
+    FEMALE_PRONOUNS,
     LEADING_VERBS,
     NUMBER_WORDS,
     WEAK_WORDS,
@@ -34,9 +37,6 @@ WEAK_FACTOR = 0.3
 SUBJECT_FACTOR = 1.5
 NAME_SIMILARITY = 80  # rapidfuzz ratio for a misspelt full name
 PERSONAL_PRONOUNS = frozenset("he she his her him".split())
-DETERMINERS = frozenset("the a an its their his her our your my this that these those".split())
-FEMALE_PRONOUNS = frozenset("she her".split())
-COMPANY_WORDS = frozenset("company firm startup start-up".split())
 
 
 @dataclass(frozen=True)
