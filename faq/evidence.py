@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from store.document import Sentence
 
-_YEAR_RE = re.compile(r"\b(1\d{3}|20\d{2})s?\b")
+_YEAR_RE = re.compile(
+    r"\b(1\d{3}|20\d{2})s?\b|\b(?:AD|CE)\s?\d{1,4}\b|\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b"
+)
 _DATE_WORD_RE = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|today|"
     r"yesterday|tomorrow|tonight|january|february|march|april|may|june|july|august|"

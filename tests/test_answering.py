@@ -346,3 +346,12 @@ def test_the_company_in_a_question_is_the_article_s_company() -> None:
     )
     answer = answer_question(BriefingIndex(parse_document(text)), "What did the company offer?")
     assert "4% pay rise" in answer.answer
+
+
+def test_a_year_of_the_common_era_answers_when() -> None:
+    text = (
+        "A model of the abandoned Roman fort goes on show in the museum this week.\n\n"
+        "Coins found in the ditch suggest the fort was abandoned around AD 410.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert "AD 410" in answer_question(index, "When was the fort abandoned?").answer
