@@ -1,4 +1,5 @@
-"""English synonyms from WordNet 3.0, for question words the briefing never uses.
+"""English synonyms and word families from WordNet 3.0, for question words the briefing
+never uses.
 
 The table (faq/data/synonyms.tsv.gz) is built by tools/build_synonyms.py; its
 licence is in faq/data/WORDNET-LICENSE.
@@ -38,6 +39,12 @@ def done_again(verb: str) -> str | None:
     """Return the verb that `verb` means doing again ("rebuild" → build), or None."""
     found = _table().get((verb, "again"))
     return found[0] if found else None
+
+
+def word_family(word: str) -> tuple[str, ...]:
+    """Return the words WordNet derives from a lemma or it from them, and what it measures:
+    "abstain" gives abstention, "deep" gives depth."""
+    return _table().get((word, "family"), ())
 
 
 def warm_up() -> None:

@@ -22,7 +22,7 @@ from faq.lexicon import (
     tokenize,
 )
 from faq.question import Question
-from faq.synonyms import synonyms
+from faq.synonyms import synonyms, word_family
 from store.document import EntityKind
 
 # How much a question word the briefing never uses counts against a sentence,
@@ -32,6 +32,7 @@ TYPO_QUALITY = 0.9
 COMPOUND_QUALITY = 0.7
 PREFIX_QUALITY = 0.85
 REDONE_QUALITY = 0.7
+FAMILY_QUALITY = 0.8
 SYNONYM_QUALITY = 0.5
 WEAK_FACTOR = 0.3
 SUBJECT_FACTOR = 1.5
@@ -77,6 +78,8 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
                 matches[stem(corrected)] = TYPO_QUALITY
         if not matches:
             matches = _compound_parts(index, word)
+        if not matches and word not in leading_verbs:  # a leader is matched by role
+            matches = _family_stems(index, word)
         if not matches:
             matches = _synonym_stems(index, word)
         if word in following:  # "set up" is "found", "paid back" is "repaid"
@@ -173,6 +176,17 @@ def _synonym_stems(index: BriefingIndex, word: str, particle: str = "") -> dict[
             synonym_stem = stem(synonym)
             if synonym_stem in index.idf:
                 found[synonym_stem] = SYNONYM_QUALITY
+    return found
+
+
+def _family_stems(index: BriefingIndex, word: str) -> dict[str, float]:
+    """Return the stems of the briefing's words in `word`'s family ("abstain" → abstention)."""
+    found = {}
+    for lemma, _ in dictionary_forms(word):
+        for relative in word_family(lemma):
+            relative_stem = stem(relative)
+            if relative_stem in index.idf:
+                found[relative_stem] = FAMILY_QUALITY
     return found
 
 

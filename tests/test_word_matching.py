@@ -6,7 +6,7 @@ from faq.index import BriefingIndex
 from faq.lexicon import dictionary_forms
 from faq.matcher import answer_question
 from faq.question import analyse
-from faq.synonyms import synonyms
+from faq.synonyms import synonyms, word_family
 from faq.terms import question_terms
 from store.ingest import parse_document
 
@@ -21,6 +21,26 @@ def test_synonyms_are_close_ones() -> None:
     assert "boss" in synonyms("chief", "noun")
     assert "line" not in synonyms("job")  # "line of work" is not what "line" usually means
     assert synonyms("qwertyuiop") == ()
+
+
+def test_word_families_are_derived_words_and_measures() -> None:
+    assert "abstention" in word_family("abstain")
+    assert "prosecutor" in word_family("prosecute")
+    assert "depth" in word_family("deep")
+    assert "temperature" in word_family("warm")
+    assert word_family("qwertyuiop") == ()
+
+
+def test_a_question_word_the_briefing_lacks_finds_its_word_family() -> None:
+    text = (
+        "Councillors debated the budget for three hours in a packed hall.\n\n"
+        "Councillors voted 27 to 19, with three abstentions.\n\n"
+        "The cave was found by walkers in 1964.\n\n"
+        "The cave keeps a steady temperature of about 9C all year.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert "three abstentions" in answer_question(index, "Did any councillors abstain?").answer
+    assert "9C" in answer_question(index, "How warm is the cave?").answer
 
 
 def test_a_question_word_the_briefing_lacks_finds_its_synonym() -> None:

@@ -13,6 +13,11 @@ two-way link is kept because loose synonyms answered more questions wrongly
 than they rescued (tests/eval). Two-word phrases are looked up too ("set up"
 gives "found"), but only single words are given as synonyms. Verbs that mean
 another verb done again ("rebuild") are listed under the part "again".
+
+A word's family is listed under the part "family": the words WordNet derives
+from it or it from them ("abstain" gives abstention, "prosecute" gives
+prosecutor), and the nouns naming what its commonest sense measures ("deep"
+gives depth, "warm" gives temperature).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ import sys
 from pathlib import Path
 
 PARTS_OF_SPEECH = ("noun", "verb", "adj", "adv")
+POINTER_PARTS = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+DERIVED, ATTRIBUTE = "+", "="
 OWN_SENSES = 2
 OTHER_SENSES = 4
 
@@ -86,6 +93,52 @@ def repeated_verbs(folder: Path) -> dict[tuple[str, str], list[str]]:
     }
 
 
+def read_pointers(
+    folder: Path, part: str
+) -> tuple[dict[str, list[str]], dict[str, list[tuple[str, str, str, str]]]]:
+    """Return each synset's lemmas (all of them) and its pointers (symbol, offset, part,
+    source/target), from data.PART."""
+    lemmas, pointers = {}, {}
+    for line in (folder / f"data.{part}").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue
+        fields = line.split(" | ")[0].split()
+        count = int(fields[3], 16)
+        lemmas[fields[0]] = [fields[4 + 2 * i].lower().split("(")[0] for i in range(count)]
+        rest = fields[4 + 2 * count :]
+        pointers[fields[0]] = [
+            (rest[i], rest[i + 1], POINTER_PARTS[rest[i + 2]], rest[i + 3])
+            for i in range(1, 1 + 4 * int(rest[0]), 4)
+        ]
+    return lemmas, pointers
+
+
+def word_families(folder: Path) -> dict[tuple[str, str], list[str]]:
+    """Return ("abstain", "family") → [abstainer, abstention, …] as the docstring says."""
+    lemmas, pointers = {}, {}
+    for part in PARTS_OF_SPEECH:
+        part_lemmas, part_pointers = read_pointers(folder, part)
+        lemmas |= {(offset, part): words for offset, words in part_lemmas.items()}
+        pointers |= {(offset, part): found for offset, found in part_pointers.items()}
+    families: dict[str, set[str]] = {}
+    for (offset, part), found in pointers.items():
+        for symbol, target, target_part, source_target in found:
+            if symbol == DERIVED:
+                source = lemmas[offset, part][int(source_target[:2], 16) - 1]
+                word = lemmas[target, target_part][int(source_target[2:], 16) - 1]
+                families.setdefault(source, set()).add(word)
+    for part in ("adj", "noun"):
+        for lemma, offsets in read_senses(folder, part).items():
+            for symbol, target, target_part, _ in pointers[offsets[0], part]:
+                if symbol == ATTRIBUTE:
+                    families.setdefault(lemma, set()).update(lemmas[target, target_part])
+    return {
+        (word, "family"): sorted(w for w in related if "_" not in w and w != word)
+        for word, related in families.items()
+        if "_" not in word and word.isalpha() and any("_" not in w and w != word for w in related)
+    }
+
+
 def build(folder: Path) -> dict[tuple[str, str], list[str]]:
     """Return each (word, part of speech)'s two-way synonyms, as the module docstring says."""
     table = {}
@@ -96,7 +149,7 @@ def build(folder: Path) -> dict[tuple[str, str], list[str]]:
             kept = sorted(s for s in synonyms if "_" not in s and word in other.get(s, ()))
             if kept:
                 table[word, part] = kept
-    return table | repeated_verbs(folder)
+    return table | repeated_verbs(folder) | word_families(folder)
 
 
 def main() -> None:
