@@ -205,7 +205,7 @@ def _content_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
     answer wanted ("how many", "in which city", "what year").
     """
     words = []
-    previous = ""
+    previous = before_previous = ""
     keyword_query = not QUESTION_WORDS & {t.folded for t in tokens}
     naming = bool(_NAMING_RE.search(" ".join(t.folded for t in tokens)))
     for token in tokens:
@@ -217,10 +217,11 @@ def _content_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
             or (word in ("name", "names", "called") and naming)
             or (word in SCORE_NOUNS and "score" in {t.folded for t in tokens})
             or (previous == "how" and word in HOW_WORDS)
+            or (before_previous == "how" and previous == "much" and word in CURRENCY_NOUNS)
             or (previous in ("what", "which") and word in ANSWER_TYPE_NOUNS)
             or (previous in ("what", "which") and word in KIND_NOUNS)
         )
-        previous = word
+        before_previous, previous = previous, word
         if names_answer_type:
             continue
         for part in word_parts(word):

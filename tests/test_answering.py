@@ -355,3 +355,13 @@ def test_a_year_of_the_common_era_answers_when() -> None:
     )
     index = BriefingIndex(parse_document(text))
     assert "AD 410" in answer_question(index, "When was the fort abandoned?").answer
+
+
+def test_how_much_money_asks_for_an_amount_not_about_money() -> None:
+    text = (
+        "Money was wasted on a £1.2 million refit.\n\n"
+        "Under the plans, the council will take £4.5 million from its reserves over two years.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "How much money is coming out of the reserves?")
+    assert "£4.5 million" in answer.answer

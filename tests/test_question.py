@@ -81,6 +81,8 @@ def test_answer_type_words_are_not_content() -> None:
     assert "many" not in question.content_words
     assert "library" in question.content_words
     assert "day" not in analyse("On what day is the meeting?").content_words
+    assert "money" not in analyse("How much money did the fund raise?").content_words
+    assert "money" in analyse("Where did the money go?").content_words
 
 
 def test_negation_is_noticed() -> None:
