@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from faq.answer import Answer
@@ -27,7 +27,7 @@ from faq.lexicon import (
 )
 from faq.people import answer_about_person
 from faq.question import AnswerType, Question, analyse
-from faq.synonyms import synonyms
+from faq.synonyms import synonyms, word_family
 from faq.terms import Term, question_terms
 from store.document import Entity, EntityKind
 from store.wordlists import DEMONYMS
@@ -190,7 +190,7 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
             continue  # "how old" asks an age: it says nothing is old
         if word in ("first", "last") and before not in DETERMINERS:
             continue  # "when did a final last go to extra time" asks when, not which
-        if base_forms(word) & NEGATING_VERBS and not base_forms(word) & words:
+        if base_forms(word) & NEGATING_VERBS and not _kin(base_forms(word)) & words:
             return True
         if word in words or ("-" in token.text and token.text.split("-")[-1][:1].isupper()):
             continue
@@ -200,6 +200,11 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
         if reversed_in_text and not reversed_in_text & asked:
             return True
     return False
+
+
+def _kin(lemmas: Iterable[str]) -> set[str]:
+    """Return the lemmas with their synonyms and word families ("refuse" → refusal, reject)."""
+    return {k for lemma in lemmas for k in (lemma, *synonyms(lemma), *word_family(lemma))}
 
 
 def _other_nationality(question: Question, sentence: IndexedSentence, words: set[str]) -> bool:

@@ -365,3 +365,13 @@ def test_how_much_money_asks_for_an_amount_not_about_money() -> None:
     index = BriefingIndex(parse_document(text))
     answer = answer_question(index, "How much money is coming out of the reserves?")
     assert "£4.5 million" in answer.answer
+
+
+def test_a_denying_verb_is_found_in_its_word_family() -> None:
+    text = (
+        "Residents packed the hall to hear the plans for the bypass.\n\n"
+        "The council's rejection of the bypass plan came in May.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert "May" in answer_question(index, "When did the council reject the bypass plan?").answer
+    assert not answer_question(index, "When did the council ban the bypass plan?").answered
