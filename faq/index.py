@@ -14,10 +14,13 @@ from faq.evidence import NO_EVIDENCE, Evidence, evidence_of
 from faq.lexicon import (
     COMPANY_WORDS,
     CONTENT_STOPWORDS,
+    DETERMINERS,
     FEMALE_PRONOUNS,
     LEADING_ROLES,
     STOPWORDS,
+    Token,
     can_be_noun,
+    can_be_verb,
     dictionary_forms,
     fold_word,
     is_english_word,
@@ -153,9 +156,10 @@ class BriefingIndex:
         sequence: list[str] = []
         positions: dict[str, list[int]] = {}
         for i, token in enumerate(tokens):
+            future = _future_auxiliary(tokens, i)
             for part in word_parts(token.folded):
                 words.add(part)
-                if part not in CONTENT_STOPWORDS:
+                if part not in CONTENT_STOPWORDS and not future:
                     for form in stem_forms(part):
                         stems[form] += 1
                         positions.setdefault(form, []).append(i)
@@ -418,6 +422,14 @@ class BriefingIndex:
                 written.setdefault(stem(word), token.text)
         common = [term for term, n in seen.most_common(count * 3) if n > 1]
         return [written[term] for term in common[:count]]
+
+
+def _future_auxiliary(tokens: list[Token], i: int) -> bool:
+    """Return True for "going" in "is going to feel": the future, not a movement."""
+    if tokens[i].folded != "going" or i + 2 >= len(tokens) or tokens[i + 1].folded != "to":
+        return False
+    verb = tokens[i + 2]
+    return verb.text.islower() and can_be_verb(verb.folded) and verb.folded not in DETERMINERS
 
 
 def _leads(entity: Entity) -> bool:

@@ -250,12 +250,16 @@ def rank(
         own = qualities[position]
         fit = _type_fit(index, question, sentence, question_entities)
         previous = index.previous(sentence)
-        if previous is not None and (
-            sentence.anaphoric
-            or (
-                fit > 0
-                and _type_fit(index, question, previous, question_entities) <= 0
-                and index.cohesive(previous, sentence)
+        if (
+            previous is not None
+            and (any(own) or fit > 0)
+            and (
+                sentence.anaphoric
+                or (
+                    fit > 0
+                    and _type_fit(index, question, previous, question_entities) <= 0
+                    and index.cohesive(previous, sentence)
+                )
             )
         ):
             if previous is index.headline:

