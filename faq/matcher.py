@@ -491,6 +491,8 @@ def _type_fit(
         fits = bool(sentence.entities - question_entities or names)
     elif wanted is AnswerType.PLACE and evidence.place and not evidence.located:
         return 0.0  # names a place, but not where something happens ("for Ukraine")
+    elif wanted is AnswerType.DATE and not evidence.date and evidence.duration:
+        return 0.0  # "for the first time in 60 years" says when, counting back
     elif wanted is AnswerType.NAME and not evidence.naming:
         return -NAME_PENALTY  # names are often given without "called" or "known as"
     elif wanted in EVIDENCE_FOR:

@@ -395,3 +395,13 @@ def test_a_sentence_matching_nothing_itself_needs_the_kind_of_answer_to_inherit(
     index = BriefingIndex(parse_document(path.read_text(encoding="utf-8")))
     answer = answer_question(index, "Where is the work going?")
     assert "without this place" not in answer.answer
+
+
+def test_a_length_of_time_can_say_when() -> None:
+    text = (
+        "Harwell's lawyer will ask the parole board to hear her case in March.\n\n"
+        "Harwell will be eligible for parole after serving about three years.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "When can Harwell get parole?")
+    assert "three years" in answer.answer
