@@ -15,6 +15,7 @@ from store.wordlists import (
     BUSINESS_HEADS,
     CAP_STOP,
     CLUB_HEADS,
+    CLUB_NICKNAMES,
     DEMONYMS,
     DETERMINERS,
     HONORIFICS,
@@ -205,6 +206,11 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
         or team
         or (desc_head in ORG_DESCRIPTORS and desc_head not in ROLE_NOUNS)
     ):
+        if len(words) == 1 and words[0] in CLUB_NICKNAMES:
+            # "Athletic levelled": a club's short name, linked to the club if there is one
+            return _Candidate(
+                text, EntityKind.ORGANISATION, False, None, None, None, seq, start, end
+            )
         if len(words) == 1 and words[0] in ORG_HEADS:
             return None
         role = descriptor if desc_head in ORG_DESCRIPTORS else None
@@ -624,6 +630,8 @@ def _short_org_names(
         shorter = [" ".join(parts[:-1])]
         if len(parts) < len(p.name.split()):
             shorter.append(" ".join(parts))
+        if club and parts[-1] in CLUB_NICKNAMES:
+            shorter.append(parts[-1])  # "Athletic levelled": Kirkbridge Athletic
         if not person_words.intersection(parts[:-1]):
             for stem in shorter:
                 stems.setdefault(stem, []).append(p.name)

@@ -63,6 +63,9 @@ _STOP_LOWER = frozenset(w.lower() for w in CAP_STOP) | {
     "would",
     "by",
     "as",
+    # prepositions: "a low shot past Vale goalkeeper Piotr Zielinski"
+    *"past to into onto against through after before than near beside behind at for in on "
+    "from via like".split(),
 }
 
 

@@ -71,7 +71,8 @@ ORG_HEADS = frozenset(
     Foundation Trust Commission Organisation Organization Federation Authority Court
     Parliament Assembly Army Navy Forces Force Service Services Police Club League Network
     Alliance Coalition Fund Board Bureau Headquarters Secretariat Cabinet Government Senate
-    Congress Church Times Post News Press Unit Team Executive Commission Tribunal""".split()
+    Congress Church Times Post News Press Unit Team Executive Commission Tribunal Division
+    Conference Premiership Championship""".split()
 )
 # Plural or trade nouns that end a company's name ("Tidewater Ferries", "Atlas Motors").
 BUSINESS_HEADS = frozenset(
@@ -97,6 +98,10 @@ UTILITY_HEADS = frozenset(
 # Last words of sports clubs' names ("Crowley Rovers", "Ashford Athletic").
 CLUB_HEADS = frozenset(
     "Rovers Wanderers Rangers Athletic Albion Hotspur Harriers Olympic FC AFC Town United".split()
+)
+# Last words of clubs' names that stand for the club on their own ("Rovers won 2-0").
+CLUB_NICKNAMES = frozenset(
+    "Rovers Wanderers Rangers Athletic Albion Hotspur Harriers Olympic United".split()
 )
 # Words after a club's name that name one of its teams ("Ashbury Rovers Women").
 TEAM_WORDS = frozenset("Women Ladies Girls Reserves Academy".split())

@@ -150,3 +150,16 @@ def test_sports_clubs_and_their_teams_are_organisations_with_short_names() -> No
     assert clubs["Ashbury Rovers Women"].kind is EntityKind.ORGANISATION
     assert "Ashbury Rovers" in clubs["Ashbury Rovers Women"].aliases
     assert clubs["Millbeck Town"].aliases == ("Millbeck",)
+
+
+def test_a_club_is_called_by_the_last_word_of_its_name() -> None:
+    doc = _doc(
+        "Kirkbridge Athletic moved to within two points of the top of the Northern Premier "
+        "Division after a 3-1 win on Saturday.\n\n"
+        "Athletic levelled on 27 minutes through their captain.\n"
+    )
+    clubs = _by_name(doc)
+    assert "Athletic" in clubs["Kirkbridge Athletic"].aliases
+    # "Premier" is no title here: the league is an organisation, not a person "Division"
+    assert clubs["Northern Premier Division"].kind is EntityKind.ORGANISATION
+    assert doc.people == ()

@@ -252,6 +252,8 @@ def test_harbour_ferry_strike_entities() -> None:
          "Karen Lindqvist", "Assistant District Attorney"),
         ("The council's emergency planning manager, Mr Anil Raghavan, said 312 homes flooded.",
          "Anil Raghavan", "council's emergency planning manager"),
+        ("His low shot went past Vale goalkeeper Piotr Zielinski.",
+         "Piotr Zielinski", "Vale goalkeeper"),
     ],
 )  # fmt: skip
 def test_role_patterns(sentence: str, name: str, role: str) -> None:
