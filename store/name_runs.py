@@ -57,6 +57,14 @@ def _tokens(span: Span, paragraph: str) -> list[Token]:
     return out
 
 
+def _saints(run: list[Token]) -> bool:
+    """Return True for "St Aidan's" or "King's": a possessive that goes on naming a place
+    ("St Aidan's Hospice", "King's College"), not an owner ("Acme's board")."""
+    return (len(run) == 2 and run[0].text in ("St", "Saint")) or (
+        len(run) == 1 and run[0].text in ("King", "Queen")
+    )
+
+
 def name_runs(span: Span, paragraph: str) -> list[NameRun]:
     tokens = _tokens(span, paragraph)
     seqs: list[NameRun] = []
@@ -69,9 +77,11 @@ def name_runs(span: Span, paragraph: str) -> list[NameRun]:
             continue
         run = [tok]
         j = i + 1
-        while j < len(tokens) and not run[-1].possessive:
+        while j < len(tokens) and (not run[-1].possessive or _saints(run)):
             prev, nxt = run[-1], tokens[j]
             gap = paragraph[prev.end : nxt.start]
+            if prev.possessive:
+                gap = gap.removeprefix("'s").removeprefix("’s").removeprefix("'").removeprefix("’")
             is_initial = len(prev.text) == 1 and gap in {". ", "."}
             is_initial = is_initial or (prev.text in DOTTED_TITLES and gap == ". ")
             if is_cap(nxt.text) and (gap == " " or is_initial):

@@ -183,13 +183,22 @@ def after_apposition(paragraph: str, end: int, span: Span) -> tuple[str | None, 
     if role is None and words[0] in {"the", "a", "an"} and len(phrase) <= 90:
         # Any short noun phrase with an article: "a GP on Saltmarsh Island".
         verbish = any(w.endswith("ed") and w.islower() for w in words[2:])
-        if len(words) <= 10 and not verbish and not any(_verbish(w) for w in words):
+        listed = words[1][:1].isupper() and "and" in words  # "Dubai, the Maldives and Florida"
+        clause = bool(_CLAUSE_VERBS.intersection(words))  # "in Wakefield, the court heard"
+        if (
+            len(words) <= 10
+            and not (verbish or listed or clause)
+            and not any(_verbish(w) for w in words)
+        ):
             role = " ".join(words[1:]) if words[0] != "the" else phrase
     if role is None:
         return None, None
     return role, description
 
 
+_CLAUSE_VERBS = frozenset(
+    "heard said says told added found was is were are has have had will would".split()
+)
 _ROLE_CHUNK_BREAK = re.compile(r"[,;:()\"“”—–]")
 # Words that make what precedes ", Name," an introductory phrase, not an apposition.
 _INTRO_WORDS = frozenset(

@@ -72,7 +72,8 @@ ORG_HEADS = frozenset(
     Parliament Assembly Army Navy Forces Force Service Services Police Club League Network
     Alliance Coalition Fund Board Bureau Headquarters Secretariat Cabinet Government Senate
     Congress Church Times Post News Press Unit Team Executive Commission Tribunal Division
-    Conference Premiership Championship""".split()
+    Conference Premiership Championship Hospice Hospital Infirmary School Academy Museum
+    Library Gallery Theatre Prison""".split()
 )
 # Plural or trade nouns that end a company's name ("Tidewater Ferries", "Atlas Motors").
 BUSINESS_HEADS = frozenset(

@@ -163,3 +163,14 @@ def test_a_club_is_called_by_the_last_word_of_its_name() -> None:
     # "Premier" is no title here: the league is an organisation, not a person "Division"
     assert clubs["Northern Premier Division"].kind is EntityKind.ORGANISATION
     assert doc.people == ()
+
+
+def test_a_saint_s_institution_is_one_organisation() -> None:
+    doc = _doc("She stole from St Aidan’s Hospice in Wakefield, the court heard.\n")
+    assert _by_name(doc)["St Aidan’s Hospice"].kind is EntityKind.ORGANISATION
+    assert doc.people == ()  # nor is "Wakefield" someone whose role is "the court heard"
+
+
+def test_a_list_of_places_is_no_role() -> None:
+    doc = _doc("The rest paid for holidays in Dubai, the Maldives and Florida and a car.\n")
+    assert doc.people == ()
