@@ -202,7 +202,8 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
         text = paragraph[start:end]
     team = len(words) > 2 and words[-1] in TEAM_WORDS and words[-2] in CLUB_HEADS
     if (
-        words[-1] in ORG_HEADS
+        " & " in text  # "Hewitt & Lowe" is a firm, never one person
+        or words[-1] in ORG_HEADS
         or team
         or (desc_head in ORG_DESCRIPTORS and desc_head not in ROLE_NOUNS)
     ):
@@ -282,8 +283,8 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
     words = [t.text for t in tokens]
     if not all(_valid_name_word(w) for w in words) or words[-1].endswith("."):
         return None
-    if len(words) == 1 and len(words[0]) == 1:
-        return None
+    if all(len(w) == 1 for w in words):
+        return None  # initials alone ("U.S."): no name
     name_start = tokens[0].start
     name = paragraph[name_start:end]
     role = None

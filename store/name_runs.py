@@ -84,7 +84,7 @@ def name_runs(span: Span, paragraph: str) -> list[NameRun]:
                 gap = gap.removeprefix("'s").removeprefix("’s").removeprefix("'").removeprefix("’")
             is_initial = len(prev.text) == 1 and gap in {". ", "."}
             is_initial = is_initial or (prev.text in DOTTED_TITLES and gap == ". ")
-            if is_cap(nxt.text) and (gap == " " or is_initial):
+            if is_cap(nxt.text) and (gap == " " or gap == " & " or is_initial):
                 run.append(nxt)
                 j += 1
                 continue

@@ -185,9 +185,10 @@ def after_apposition(paragraph: str, end: int, span: Span) -> tuple[str | None, 
         verbish = any(w.endswith("ed") and w.islower() for w in words[2:])
         listed = words[1][:1].isupper() and "and" in words  # "Dubai, the Maldives and Florida"
         clause = bool(_CLAUSE_VERBS.intersection(words))  # "in Wakefield, the court heard"
+        place = words[1].lower() in _PLACE_KINDS  # "Cradley Wood, an area of oak woodland"
         if (
             len(words) <= 10
-            and not (verbish or listed or clause)
+            and not (verbish or listed or clause or place)
             and not any(_verbish(w) for w in words)
         ):
             role = " ".join(words[1:]) if words[0] != "the" else phrase
@@ -196,6 +197,11 @@ def after_apposition(paragraph: str, end: int, span: Span) -> tuple[str | None, 
     return role, description
 
 
+_PLACE_KINDS = frozenset(
+    """area village town city region district suburb estate woodland wood forest park site
+    island valley hill river lake street road neighbourhood neighborhood county parish
+    borough hamlet stretch beach bay coast""".split()
+)
 _CLAUSE_VERBS = frozenset(
     "heard said says told added found was is were are has have had will would".split()
 )

@@ -87,7 +87,7 @@ BUSINESS_HEADS = frozenset(
     Resorts Leisure Entertainment Restaurants Pubs Inns Software Consulting Securities
     Chemicals Materials Plastics Metals Minerals Mining Textiles Petroleum Biotech
     Therapeutics Biosciences Diagnostics Robotics Semiconductors Analytics
-    Renewables Recycling Bancorp Inc Ltd Plc PLC LLC LLP Corp""".split()
+    Renewables Recycling Appliances Bancorp Inc Ltd Plc PLC LLC LLP Corp""".split()
 )
 # Last words of utility and transport companies' names ("Thames Water", "Octopus Energy").
 # Some are also surnames ("Samantha Power"), so a name ending in one is an organisation only

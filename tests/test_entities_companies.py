@@ -174,3 +174,30 @@ def test_a_saint_s_institution_is_one_organisation() -> None:
 def test_a_list_of_places_is_no_role() -> None:
     doc = _doc("The rest paid for holidays in Dubai, the Maldives and Florida and a car.\n")
     assert doc.people == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("CARVER FALLS, Ohio — Keystone Home Appliances will close its plant, the company said.",
+         "Keystone Home Appliances"),
+        ("An audit by accountancy firm Hewitt & Lowe found that money was missing.",
+         "Hewitt & Lowe"),
+        ("Jane Smith, a partner at Hewitt & Lowe, said it was rare.", "Hewitt & Lowe"),
+    ],
+)  # fmt: skip
+def test_more_firms_are_organisations(text: str, organisation: str) -> None:
+    doc = _doc(text + "\n")
+    assert _by_name(doc)[organisation].kind is EntityKind.ORGANISATION
+    assert organisation not in {p.name for p in doc.people}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bats hunt moths over Cradley Wood, an area of ancient oak woodland to the south.",
+        "Sepsis is one of the leading causes of death in U.S. hospitals.",
+    ],
+)
+def test_places_and_initials_are_not_people(text: str) -> None:
+    assert _doc(text + "\n").people == ()
