@@ -40,7 +40,13 @@ STOPWORDS = frozenset(
     "through to too under until up very was we were what when where which while who whom "
     "whose why will with would you your yours yourself yourselves s t d ll m re ve y what's "
     "who's where's when's how's it's that's there's does did done doing get got gets may "
-    "might must need per via upon onto ever yet".split()
+    "might must need per via upon onto ever yet according "
+    # negated auxiliaries, whole and as split at the apostrophe ("didn't", "didn")
+    "don't doesn't didn't isn't aren't wasn't weren't can't cannot couldn't won't wouldn't "
+    "shouldn't hasn't haven't hadn't mustn't needn't don doesn didn isn aren wasn weren "
+    "couldn wouldn shouldn hasn haven hadn mustn needn "
+    # honorifics: "Mrs Oyelaran" is the person the article calls Margaret Oyelaran
+    "mr mrs ms miss dr".split()
 )
 
 # Verbs that deny what follows them: "When did Kublai reject the plan?" asks about a

@@ -405,3 +405,13 @@ def test_a_length_of_time_can_say_when() -> None:
     index = BriefingIndex(parse_document(text))
     answer = answer_question(index, "When can Harwell get parole?")
     assert "three years" in answer.answer
+
+
+def test_a_title_the_article_never_uses_does_not_count_against_the_answer() -> None:
+    text = (
+        "Dozens of people protested outside the town hall on Monday.\n\n"
+        "Among them was Margaret Oyelaran, 71, who has run a lunch club for 12 years.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "How long has Mrs Oyelaran been running her lunch club?")
+    assert "12 years" in answer.answer

@@ -85,6 +85,12 @@ def test_answer_type_words_are_not_content() -> None:
     assert "money" in analyse("Where did the money go?").content_words
 
 
+def test_honorifics_and_negated_auxiliaries_are_not_content() -> None:
+    words = analyse("Why didn't Mrs Oyelaran close the club, according to Dr Shah?").content_words
+    assert not {"didn't", "didn", "mrs", "dr", "according"} & set(words)
+    assert {"oyelaran", "club", "shah"} <= set(words)
+
+
 def test_negation_is_noticed() -> None:
     assert analyse("Who didn't attend?").negated
     assert analyse("Which tribes were never united?").negated
