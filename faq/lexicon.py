@@ -67,7 +67,7 @@ WEAK_WORDS = frozenset(
 CONTENT_STOPWORDS = STOPWORDS - WEAK_WORDS
 
 QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
-HOW_WORDS = frozenset("many much long often far old big large".split())
+HOW_WORDS = frozenset("many much long often far old big large soon".split())
 
 DETERMINERS = frozenset("the a an its their his her our your my this that these those".split())
 PREPOSITIONS = frozenset("in at on for with by from to of about under over".split())

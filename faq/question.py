@@ -249,7 +249,7 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
         return AnswerType.FREQUENCY, None
     if re.search(r"\bhow old\b", joined):
         return AnswerType.AGE, None
-    if re.search(r"\bhow (long|far)\b", joined):
+    if re.search(r"\bhow (long|far|soon)\b", joined):
         return AnswerType.DURATION, None
     if re.search(r"\bhow (big|large|high|tall|deep|wide|heavy)\b", joined):
         return AnswerType.NUMBER, None  # a size: "85,000 square feet", "1,140 pupils"

@@ -85,6 +85,12 @@ def test_answer_type_words_are_not_content() -> None:
     assert "money" in analyse("Where did the money go?").content_words
 
 
+def test_how_soon_asks_for_a_length_of_time() -> None:
+    question = analyse("How soon could the reserves run out?")
+    assert question.answer_type is AnswerType.DURATION
+    assert "soon" not in question.content_words
+
+
 def test_honorifics_and_negated_auxiliaries_are_not_content() -> None:
     words = analyse("Why didn't Mrs Oyelaran close the club, according to Dr Shah?").content_words
     assert not {"didn't", "didn", "mrs", "dr", "according"} & set(words)
