@@ -333,7 +333,13 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
     )
     if word_before == "that" and (speech or age):
         det_before = False  # "told the court that Daniel Price, 32, had ...": not a determiner
-    if (det_before or poss_before) and not (honorific or title or role):
+    affiliated = (  # "Labour's Sean Driscoll": a full name after its party or firm
+        poss_before
+        and not det_before
+        and 2 <= len(words) <= 3
+        and not any(w.lower() in lower_words for w in words)
+    )
+    if (det_before or poss_before) and not (honorific or title or role or affiliated):
         return None
     if word_before in _LOCATIVE and not (honorific or title or role or speech):
         return None

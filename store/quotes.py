@@ -81,9 +81,11 @@ _TAIL_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<subj>[^,.;:!?\"“”
 _LEAD_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,.;:!?\"“”()]{1,80}),\s*$", re.I)
 _VERB_IN_LEAD = re.compile(r"(?<![\w-])(" + _VERB_ALT + r")(?![\w-])")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|and|but|while|because|when|after|before)\b")
+_CLAUSE_TEXT = r"(?:[^,]|(?<=\d),(?=\d{3}))"  # "for 1,200 homes" does not end a clause
 _APPOSITIVE = re.compile(
-    r",\s*(?:\d{1,3},\s*(?:(?:who|which|whose|the|a|an)\b[^,]{0,90},)?"
-    r"|(?:who|which|whose|the|a|an)\b[^,]{0,90},)"
+    r",\s*(?:\d{1,3},\s*(?:(?:who|which|whose|the|a|an)\b" + _CLAUSE_TEXT + r"{0,90},)?"
+    r"|(?:the|a|an)\b" + _CLAUSE_TEXT + r"{0,90},"
+    r"|(?:who|which|whose)\b" + _CLAUSE_TEXT + r"{0,140},)"
 )
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _DOTTED_TITLE = re.compile(r"\b(?:" + "|".join(sorted(DOTTED_TITLES)) + r")\.(?=\s+[A-Z])")
@@ -622,7 +624,10 @@ def extract_quotes(
                         for x in ms
                         if resolver.is_person(x.entity) and not resolver.is_modifier(span, x, ms)
                     ]
-                    speaker = persons[0].entity if persons else None
+                    if persons:
+                        speaker = persons[0].entity
+                    else:  # "He said the airport would review it, adding: “…”"
+                        speaker = _lead_speaker(resolver, span, para, lead, verbs[0].start())
                 else:
                     speaker = _lead_speaker(resolver, span, para, lead, verb.start())
                 attributed = True

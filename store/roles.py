@@ -28,6 +28,8 @@ def role_before(paragraph: str, pos: int, span: Span) -> str | None:
         return None
     if head[:1].isupper() and head not in TITLE_WORDS and head.lower() not in ROLE_NOUNS:
         return None
+    if len(words) > 1 and words[-2].lower() in ("who", "which", "that"):
+        return None  # "who chairs Ashcombe's partnership": a verb, not a role
     taken = [head]
     for w in reversed(words[:-1]):
         bare = w.rstrip(",;:")
@@ -71,7 +73,9 @@ _STOP_LOWER = frozenset(w.lower() for w in CAP_STOP) | {
 
 # ", 54," after a name: an age, as news reports give for people (never for places or firms).
 _AGE = re.compile(r",\s+(?:[1-9]|[1-9]\d|1[01]\d)(?=,\s+(?!and\b|or\b)[a-z])")
-_APPOSED = re.compile(r",\s+([^,;:()\"“”]{2,120}?)\s*(?=[,;.!?]|$)")
+_APPOSED = re.compile(  # "for 1,200 homes" does not end the apposition
+    r",\s+((?:[^,;:()\"“”]|(?<=\d),(?=\d{3})){2,120}?)\s*(?=,(?!\d{3})|[;.!?]|$)"
+)
 _ROLE_PREPS = frozenset(
     "of for at in on from with to within across behind inside under over".split()
 )

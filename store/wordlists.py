@@ -20,6 +20,7 @@ TITLE_WORDS = frozenset(
     Culture Transport Environment Business Trade Energy Housing Work Pensions Treasury State
     Attorney Speaker Leader Director Executive Officer Head Coach Manager Chancellor
     Representative Rep Sen Gov Gen Col Capt Lt Sgt Supt Insp Det Premier Sheriff Dean Provost
+    DI DS DC DCI DSI DCS DSupt PC PCSO
     Principal Headteacher Editor Founder Professor Dr Prof Doctor King Queen Prince Princess
     Emperor Empress Sultan Sheikh Tsar Czar Khan Duke Duchess Earl Count Countess Baron""".split()
 )
@@ -94,7 +95,8 @@ BUSINESS_HEADS = frozenset(
 # when nothing marks it as a person (an honorific, a title, a role, an age).
 UTILITY_HEADS = frozenset(
     """Water Energy Gas Power Electric Electricity Rail Railways Trains Buses Homes
-    Housing Telecom Telecoms Broadband Mobile Utilities Networks Transport Travel""".split()
+    Housing Telecom Telecoms Broadband Mobile Utilities Networks Transport Travel Air
+    Airport""".split()
 )
 # Last words of sports clubs' names ("Crowley Rovers", "Ashford Athletic").
 CLUB_HEADS = frozenset(

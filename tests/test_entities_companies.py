@@ -184,6 +184,7 @@ def test_a_list_of_places_is_no_role() -> None:
         ("An audit by accountancy firm Hewitt & Lowe found that money was missing.",
          "Hewitt & Lowe"),
         ("Jane Smith, a partner at Hewitt & Lowe, said it was rare.", "Hewitt & Lowe"),
+        ("Skyline Air cancelled 140 flights on Sunday.", "Skyline Air"),
     ],
 )  # fmt: skip
 def test_more_firms_are_organisations(text: str, organisation: str) -> None:
@@ -201,3 +202,22 @@ def test_more_firms_are_organisations(text: str, organisation: str) -> None:
 )
 def test_places_and_initials_are_not_people(text: str) -> None:
     assert _doc(text + "\n").people == ()
+
+
+def test_a_full_name_after_its_party_is_a_person() -> None:
+    doc = _doc(
+        "Labour's Sean Driscoll came third with 977 votes.\n\n"
+        "Mr Driscoll said the party had been squeezed.\n"
+    )
+    assert _by_name(doc)["Sean Driscoll"].aliases == ("Mr Driscoll", "Driscoll")
+
+
+def test_a_who_clause_is_no_role_and_numbers_do_not_cut_it() -> None:
+    doc = _doc(
+        "Councillor Denise Walker, who chairs Ashcombe's town centre partnership, spoke.\n\n"
+        "Callum Fenwick, 19, who joined from Ashby Rovers for a fee of £450,000, scored.\n"
+    )
+    assert "Ashcombe" not in _by_name(doc)
+    assert (
+        _by_name(doc)["Callum Fenwick"].role == "who joined from Ashby Rovers for a fee of £450,000"
+    )

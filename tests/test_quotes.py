@@ -45,6 +45,34 @@ def test_speaker_attribution_phrasings(sentence: str) -> None:
     assert quote.paragraph == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        # the subject of "said" speaks the words after "adding:"
+        ("The airport's managing director, Graham Oduya, said flights had resumed. He said "
+         "the airport would review its backup system, adding: “We had a plan for this, and "
+         "it took too long to kick in.”\n",
+         "We had a plan", "Graham Oduya"),
+        # a police rank written short
+        ("Detective Inspector Mark Fenwick said the men arrived on motorcycles.\n\n"
+         '"This was a fast and clearly planned attack," DI Fenwick said.\n',
+         "This was a fast", "Mark Fenwick"),
+        # a long "who" clause with a number in it before "said:"
+        ("Priya Nandra, a primary school teacher, won the seat.\n\n"
+         "Ms Nandra, who campaigned against a plan for 1,200 homes on farmland at Copthorne "
+         "Fields, said: “People here have been told for years that nothing ever changes.”\n",
+         "People here", "Priya Nandra"),
+        # "who chairs Ashcombe's partnership" makes no person of Ashcombe
+        ("Councillor Denise Walker, who chairs Ashcombe's town centre partnership, spoke "
+         "first.\n\nDetective Inspector Mark Fenwick urged witnesses to come forward.\n\n"
+         '"Someone will have seen these men before or after the raid," he said.\n',
+         "Someone will have seen", "Mark Fenwick"),
+    ],
+)  # fmt: skip
+def test_more_speaker_styles(text: str, start: str, speaker: str) -> None:
+    assert _find(_quotes(text), start).speaker == speaker
+
+
 def test_she_said_resolves_to_most_recent_woman() -> None:
     text = (
         "Mr Grant opened the fair.\n"
