@@ -277,7 +277,7 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
         return AnswerType.MANNER, None
     if first in YES_NO_STARTS:
         return AnswerType.YES_NO, None
-    subject = _is_subject(words, ("what",))
+    subject = _occupation_of(joined) or _is_subject(words, ("what",))
     if subject:
         return AnswerType.DEFINITION, subject
     if not QUESTION_WORDS & set(words):
@@ -296,6 +296,15 @@ def _asks_for_place(words: list[str]) -> bool:
             following = words[i + 2] if i + 2 < len(words) else ""
             return not is_noun_only(following)
     return False
+
+
+def _occupation_of(joined: str) -> str | None:
+    """Return X for "what does X do (for a living)?" or "what is X's job?": who X is."""
+    m = re.fullmatch(r"what (?:does|do) (.+?) do(?: for (?:a living|work))?", joined)
+    m = m or re.fullmatch(r"what (?:is|was) (.+?) (?:job|occupation|profession)", joined)
+    if m is None or len(m.group(1).split()) > 4 or STOPWORDS.intersection(m.group(1).split()):
+        return None
+    return m.group(1)
 
 
 def _is_subject(words: list[str], wh: tuple[str, ...]) -> str | None:

@@ -75,6 +75,8 @@ _STOP_LOWER = frozenset(w.lower() for w in CAP_STOP) | {
 _AGE = re.compile(r",\s+(?:[1-9]|[1-9]\d|1[01]\d)(?=,\s+(?!and\b|or\b)[a-z])")
 _APPOSED = re.compile(  # "for 1,200 homes" does not end the apposition
     r",\s+((?:[^,;:()\"“”]|(?<=\d),(?=\d{3})){2,120}?)\s*(?=,(?!\d{3})|[;.!?]|$)"
+    # or up to a "who" clause running on without a comma: "34, a nurse from Leeds who had …"
+    r"|,\s+((?:an?|the)\s[^,;:()\"“”]{2,80}?)(?=\s+who\s)"
 )
 _ROLE_PREPS = frozenset(
     "of for at in on from with to within across behind inside under over".split()
@@ -170,7 +172,7 @@ def after_apposition(paragraph: str, end: int, span: Span) -> tuple[str | None, 
     m = _APPOSED.match(rest)
     if not m:
         return None, None
-    phrase = m.group(1).strip()
+    phrase = (m.group(1) or m.group(2)).strip()
     if phrase.startswith("who "):
         if 3 <= len(phrase) <= 90:
             return None, phrase

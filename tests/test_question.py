@@ -85,6 +85,19 @@ def test_answer_type_words_are_not_content() -> None:
     assert "money" in analyse("Where did the money go?").content_words
 
 
+@pytest.mark.parametrize(
+    "text", ["What does Aisha Khan do for a living?", "What is Aisha Khan's job?"]
+)
+def test_asking_what_someone_does_asks_who_they_are(text: str) -> None:
+    question = analyse(text)
+    assert question.answer_type is AnswerType.DEFINITION
+    assert question.subject == "aisha khan"
+
+
+def test_what_someone_did_is_no_occupation() -> None:
+    assert analyse("What did Kublai do?").answer_type is not AnswerType.DEFINITION
+
+
 def test_how_soon_asks_for_a_length_of_time() -> None:
     question = analyse("How soon could the reserves run out?")
     assert question.answer_type is AnswerType.DURATION
