@@ -18,6 +18,11 @@ _DATE_WORD_RE = re.compile(
     r"|\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}[.:]\d{2}\s?(?:hrs|GMT|BST)\b",
     re.IGNORECASE,
 )
+_CLOCK_RE = re.compile(
+    r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}[.:]\d{2}\s?(?:hrs|GMT|BST)\b"
+    r"|\b(?:midnight|noon|midday|dawn|dusk|o'clock|half past \w+|quarter (?:past|to) \w+)\b",
+    re.IGNORECASE,
+)
 _NUMBER_RE = re.compile(
     r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|dozen|"
@@ -43,7 +48,10 @@ _PROPORTION_RE = re.compile(
     re.IGNORECASE,
 )
 _AGE_RE = re.compile(
-    r"[A-Z][\w’'-]+,\s\d{1,3},|\b\d{1,3}-year-old\b|\baged\s\d{1,3}\b|\b\d{1,3} years old\b"
+    r"[A-Z][\w’'-]+,\s\d{1,3},|\b\d{1,3}-year-old\b|\b\d{1,3} years old\b"
+    r"|\baged\s(?:between\s|about\s|around\s|over\s|under\s)?\d{1,3}\b"
+    r"|\bin (?:his|her|their) (?:early |mid-?|late )?(?:\d0s|teens|twenties|thirties|forties|"
+    r"fifties|sixties|seventies|eighties|nineties)\b"
 )
 _SCORE_RE = re.compile(
     r"(?<![\d.£$€-])\b\d{1,2}\s?[-–]\s?\d{1,2}\b(?![\d%-]|\s?(?:day|year|month))"
@@ -95,6 +103,7 @@ class Evidence:
     score: bool = False
     naming: bool = False
     proportion: bool = False
+    clock: bool = False
 
 
 NO_EVIDENCE = Evidence(date=False, number=False, amount=False, place=False, reason=False)
@@ -120,6 +129,7 @@ def evidence_of(sentence: Sentence, organisations: tuple[str, ...] = ()) -> Evid
         score=bool(_SCORE_RE.search(text)),
         naming=bool(_NAMING_RE.search(text)),
         proportion=bool(_PROPORTION_RE.search(text)),
+        clock=bool(_CLOCK_RE.search(text)),
         date=bool(sentence.dates or _YEAR_RE.search(text) or _DATE_WORD_RE.search(text)),
         number=bool(sentence.numbers or sentence.amounts or _NUMBER_RE.search(text)),
         amount=bool(sentence.amounts or _AMOUNT_RE.search(text)),

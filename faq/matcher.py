@@ -297,6 +297,12 @@ def rank(
     return candidates
 
 
+def _asks_clock_time(question: Question) -> bool:
+    """Return True for "What time …?" and "At what time …?"."""
+    words = [t.folded for t in question.tokens[:3]]
+    return words[:2] == ["what", "time"] or words == ["at", "what", "time"]
+
+
 def _who_verb(question: Question, terms: list[Term]) -> Term | None:
     """Return the term for VERB in "Who VERB …?" ("who challenged", "who owns")."""
     words = [t.folded for t in question.tokens]
@@ -491,6 +497,8 @@ def _type_fit(
         fits = bool(sentence.entities - question_entities or names)
     elif wanted is AnswerType.PLACE and evidence.place and not evidence.located:
         return 0.0  # names a place, but not where something happens ("for Ukraine")
+    elif wanted is AnswerType.DATE and _asks_clock_time(question):
+        fits = evidence.clock  # "What time did the raid happen?": "at about 10.25am"
     elif wanted is AnswerType.DATE and not evidence.date and evidence.duration:
         return 0.0  # "for the first time in 60 years" says when, counting back
     elif wanted is AnswerType.NAME and not evidence.naming:

@@ -415,3 +415,23 @@ def test_a_title_the_article_never_uses_does_not_count_against_the_answer() -> N
     index = BriefingIndex(parse_document(text))
     answer = answer_question(index, "How long has Mrs Oyelaran been running her lunch club?")
     assert "12 years" in answer.answer
+
+
+def test_what_time_asks_for_a_clock_time() -> None:
+    text = (
+        "Detectives believe the raid may be linked to another raid last month.\n\n"
+        "The robbery happened at about 10.25am on Wednesday.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert "10.25am" in answer_question(index, "What time did the raid happen?").answer
+
+
+def test_an_age_range_answers_how_old() -> None:
+    text = (
+        "The barber heard the men shouting in the street.\n\n"
+        "Officers are still searching for the second bike, which is thought to be red.\n\n"
+        "The inspector described the suspects as men aged between 20 and 30.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "How old are the men thought to be?")
+    assert "between 20 and 30" in answer.answer
