@@ -34,6 +34,7 @@ PREFIX_QUALITY = 0.85
 REDONE_QUALITY = 0.7
 FAMILY_QUALITY = 0.8
 SYNONYM_QUALITY = 0.5
+PHRASE_VERB_QUALITY = 0.7  # "paid" alone, when the question says "paid back"
 WEAK_FACTOR = 0.3
 SUBJECT_FACTOR = 1.5
 NAME_SIMILARITY = 80  # rapidfuzz ratio for a misspelt full name
@@ -59,7 +60,10 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
     following = _following_words(question)
     company = _company_asked_about(index, question, mentioned)
     leading_verbs = _leading_verbs(question)
+    particles = _verb_phrase_particles(index, question)
     for word in dict.fromkeys(question.content_words):
+        if word in particles:
+            continue  # "place" in "take place": the phrase means "happen"
         term_stem = stem(word)
         matches: dict[str, float] = {}
         if len(term_stem) >= 5:
@@ -82,7 +86,11 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
             matches = _family_stems(index, word)
         if not matches:
             matches = _synonym_stems(index, word)
-        if word in following:  # "set up" is "found", "paid back" is "repaid"
+        if following.get(word) in particles:
+            # the phrase's meaning ("repaid" for "paid back") beats the bare verb ("paid for")
+            phrase = dict.fromkeys(_synonym_stems(index, word, following[word]), 1.0)
+            matches = {**{m: PHRASE_VERB_QUALITY * q for m, q in matches.items()}, **phrase}
+        elif word in following:  # "set up" is "found"
             matches = {**_synonym_stems(index, word, following[word]), **matches}
         if word in WEAK_WORDS:
             weight = WEAK_FACTOR * max((index.idf[m] for m in matches), default=index.max_idf)
@@ -156,6 +164,28 @@ def _company_asked_about(
     asks = any(a == "the" and b in COMPANY_WORDS for a, b in itertools.pairwise(words))
     named = any(index.entities[e].kind is EntityKind.ORGANISATION for e in mentioned)
     return index.main_organisation if asks and not named else None
+
+
+def _verb_phrase_particles(index: BriefingIndex, question: Question) -> set[str]:
+    """Return the second words of the question's two-word verbs with synonyms ("take place"),
+    unless the briefing uses the phrase itself ("paid back")."""
+    words = [t.folded for t in question.tokens]
+    return {
+        second
+        for first, second in itertools.pairwise(words)
+        if any(synonyms(f"{lemma} {second}", "verb") for lemma, _ in dictionary_forms(first))
+        and not _uses_phrase(index, first, second)
+    }
+
+
+def _uses_phrase(index: BriefingIndex, first: str, second: str) -> bool:
+    """Return True when a sentence has a form of `first` right before `second`."""
+    firsts, seconds = stem_forms(first), stem_forms(second)
+    for sentence in index.sentences:
+        after = {p + 1 for f in firsts for p in sentence.positions.get(f, ())}
+        if any(after.intersection(sentence.positions.get(s, ())) for s in seconds):
+            return True
+    return False
 
 
 def _following_words(question: Question) -> dict[str, str]:

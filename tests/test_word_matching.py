@@ -104,3 +104,17 @@ def test_a_verb_finds_the_briefing_s_verb_for_doing_it_again() -> None:
     assert "£1.8 million" in answer.answer
     (term,) = [t for t in question_terms(index, analyse("reset")) if t.word == "reset"]
     assert "set" not in term.matches
+
+
+def test_a_two_word_verb_is_matched_by_its_meaning_before_its_first_word() -> None:
+    text = (
+        "Where it was going is a question tests should answer by the end of the year, experts "
+        "on the ship said.\n\n"
+        "Radiocarbon dating of its oak timbers suggests the ship sank around AD 180.\n\n"
+        "The count went on until dawn.\n\n"
+        "The count was held at Harrowfield Leisure Centre.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert "AD 180" in answer_question(index, "When did the ship go down?").answer
+    terms = question_terms(index, analyse("Where did the count take place?"))
+    assert "place" not in [t.word for t in terms]  # "take place" means "happen"
