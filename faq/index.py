@@ -48,6 +48,7 @@ _MAIN_LEAD = 1.5  # mentions of the main person (or organisation) against the ne
 _COMPANY_REFERENCE_RE = re.compile(
     r"\b[Tt]he (?:[\w-]+ )?(?:" + "|".join(map(re.escape, sorted(COMPANY_WORDS))) + r")\b"
 )
+_ROLE_CUT_RE = re.compile(r",|\s(?:of|at|for|who|in|on|from|with)\s")
 _DESCRIBED_LEDE_RE = re.compile(r"^An? [a-z0-9]")
 _ANAPHOR_RE = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(it|this|that|these|those|they|he|she|his|her|its|their|such)\b",
@@ -103,6 +104,8 @@ class BriefingIndex:
         # stems of each entity's role and aliases ("Defence Secretary"), for "who is the X"
         self.role_words = tuple(_role_words(e) for e in document.entities)
         self.alias_map = _alias_map(document.entities)
+        # "chief executive" → Tom Reed, the one person whose role ends so
+        self.role_titles = _role_titles(document.entities)
         self.aliases_longest_first = sorted(self.alias_map, key=lambda a: (-len(a.split()), a))
         self._organisations = tuple(
             e.name for e in document.entities if e.kind is EntityKind.ORGANISATION
@@ -465,6 +468,23 @@ def _alias_map(entities: tuple[Entity, ...]) -> dict[str, int]:
                 shared.add(key)
             seen.setdefault(key, entity_id)
     return {k: v for k, v in seen.items() if k not in shared}
+
+
+def _role_titles(entities: tuple[Entity, ...]) -> dict[tuple[str, ...], int]:
+    """Return the last one to three words of each person's job title and whose it is,
+    when no one else's title ends with them: ("chief", "executive") for "the airline's
+    chief executive"."""
+    seen: dict[tuple[str, ...], set[int]] = {}
+    for entity_id, entity in enumerate(entities):
+        if entity.kind is not EntityKind.PERSON or not entity.role:
+            continue
+        title = _ROLE_CUT_RE.split(entity.role, maxsplit=1)[0]
+        words = [t.folded for t in tokenize(title)]
+        if not words or words[-1] in STOPWORDS or words[-1] in _TITLE_WORDS:
+            continue
+        for size in range(1, min(3, len(words)) + 1):
+            seen.setdefault(tuple(words[-size:]), set()).add(entity_id)
+    return {title: ids.pop() for title, ids in seen.items() if len(ids) == 1}
 
 
 def _role_words(entity: Entity) -> frozenset[str]:

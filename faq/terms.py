@@ -267,6 +267,17 @@ def mentioned_entities(index: BriefingIndex, question: Question) -> dict[int, se
                 continue
             found.setdefault(entity_id, set()).update(words[start:end])
             taken.update(range(start, end))
+    asks_title = words[:1] == ["who"] and words[1:2] != ["does"] and words[1:2] != ["did"]
+    titles = () if asks_title else (3, 2, 1)  # "who is the mayor" asks who has the title
+    for size in titles:  # "the chief executive": the one person with that title
+        for start in range(len(words) - size + 1):
+            span = range(start, start + size)
+            title = tuple(words[start : start + size])
+            if title in index.role_titles and not taken.intersection(span):
+                if size == 1 and words[start - 1 : start] != ["the"]:
+                    continue  # a one-word title must be "the inspector", not "an inspector"
+                found.setdefault(index.role_titles[title], set()).update(title)
+                taken.update(span)
     for alias in index.aliases_longest_first:
         size = alias.count(" ") + 1
         if size < 2:

@@ -435,3 +435,15 @@ def test_an_age_range_answers_how_old() -> None:
     index = BriefingIndex(parse_document(text))
     answer = answer_question(index, "How old are the men thought to be?")
     assert "between 20 and 30" in answer.answer
+
+
+def test_a_title_in_the_question_is_the_person_who_holds_it() -> None:
+    text = (
+        "The airline's chief executive, Tom Reed, said 96 flights had been cancelled.\n\n"
+        "He said the fault lay with an outside supplier, Corvane Systems.\n\n"
+        "Engineers found a fault in the baggage system on Sunday.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert index.role_titles[("chief", "executive")] == index.entity_named("Tom Reed")
+    answer = answer_question(index, "Who does the chief executive blame for the fault?")
+    assert "outside supplier" in answer.answer
