@@ -46,7 +46,8 @@ STOPWORDS = frozenset(
     "shouldn't hasn't haven't hadn't mustn't needn't don doesn didn isn aren wasn weren "
     "couldn wouldn shouldn hasn haven hadn mustn needn "
     # honorifics: "Mrs Oyelaran" is the person the article calls Margaret Oyelaran
-    "mr mrs ms miss dr".split()
+    "mr mrs ms miss dr "
+    "anybody anyone anything somebody someone something everybody everyone everything".split()
 )
 
 # Verbs that deny what follows them: "When did Kublai reject the plan?" asks about a

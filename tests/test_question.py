@@ -108,6 +108,7 @@ def test_honorifics_and_negated_auxiliaries_are_not_content() -> None:
     words = analyse("Why didn't Mrs Oyelaran close the club, according to Dr Shah?").content_words
     assert not {"didn't", "didn", "mrs", "dr", "according"} & set(words)
     assert {"oyelaran", "club", "shah"} <= set(words)
+    assert analyse("Was anybody injured?").content_words == ("injured",)
 
 
 def test_negation_is_noticed() -> None:
