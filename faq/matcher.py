@@ -118,6 +118,7 @@ def answer_question(
         or names_unknown_thing(question, terms)
         or matches_only_names(index, question, terms, candidates[0])
         or contradicts(index, question, candidates[0].sentence)
+        or _names_nothing(index, question, terms, candidates[0])
     ):
         return abstain(index, question, candidates)
     speakers = frozenset(
@@ -295,6 +296,24 @@ def rank(
         key=lambda c: (-round(c.score, 6), subject not in c.matched, c.sentence.position)
     )
     return candidates
+
+
+def _names_nothing(
+    index: BriefingIndex, question: Question, terms: list[Term], best: Candidate
+) -> bool:
+    """Return True for "What is the name of the assistant?" when the best sentence gives
+    no name at all: it says an assistant was hurt, not what she is called."""
+    if question.answer_type is not AnswerType.NAME:
+        return False
+    entities = {t.entity for t in terms if t.entity is not None}
+    return _type_fit(index, question, best.sentence, entities) <= -TYPE_PENALTY
+
+
+def _names_asked(index: BriefingIndex, word: str, question_entities: set[int]) -> bool:
+    """Return True when `word` is part of the name of someone the question names."""
+    return any(
+        word in {t.folded for t in tokenize(index.entities[i].name)} for i in question_entities
+    )
 
 
 def _asks_clock_time(question: Question) -> bool:
@@ -502,7 +521,16 @@ def _type_fit(
     elif wanted is AnswerType.DATE and not evidence.date and evidence.duration:
         return 0.0  # "for the first time in 60 years" says when, counting back
     elif wanted is AnswerType.NAME and not evidence.naming:
-        return -NAME_PENALTY  # names are often given without "called" or "known as"
+        # names are often given without "called" or "known as", but not without a name
+        asked = {t.folded for t in question.tokens}
+        new_names = {
+            w
+            for w in sentence.capitalised
+            if w not in asked
+            and w not in STOPWORDS
+            and not _names_asked(index, w, question_entities)
+        }
+        return -NAME_PENALTY if new_names else -TYPE_PENALTY
     elif wanted in EVIDENCE_FOR:
         fits = bool(getattr(evidence, EVIDENCE_FOR[wanted]))
     else:

@@ -447,3 +447,18 @@ def test_a_title_in_the_question_is_the_person_who_holds_it() -> None:
     assert index.role_titles[("chief", "executive")] == index.entity_named("Tom Reed")
     answer = answer_question(index, "Who does the chief executive blame for the fault?")
     assert "outside supplier" in answer.answer
+
+
+def test_asking_for_a_name_needs_a_sentence_that_gives_one() -> None:
+    text = (
+        "Paul Okoro, who runs the barber's shop two doors away, saw the men leave.\n\n"
+        "No one was seriously hurt, but one assistant was treated for a cut to her hand.\n\n"
+        "The raid happened at Hollis & Daughter, a shop in Market Street.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert not answer_question(
+        index, "What is the name of the assistant who cut her hand?"
+    ).answered
+    assert not answer_question(index, "What is the name of Mr Okoro's barber's shop?").answered
+    answer = answer_question(index, "What is the name of the shop that was raided?")
+    assert "Hollis & Daughter" in answer.answer
