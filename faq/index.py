@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -32,6 +33,7 @@ from faq.lexicon import (
 )
 from faq.synonyms import done_again
 from store.document import Document, Entity, EntityKind, Sentence
+from store.wordlists import ORG_DESCRIPTORS
 
 _PRONOUNS = frozenset("he she his her him hers himself herself".split())
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"])
@@ -48,6 +50,7 @@ _MAIN_LEAD = 1.5  # mentions of the main person (or organisation) against the ne
 _COMPANY_REFERENCE_RE = re.compile(
     r"\b[Tt]he (?:[\w-]+ )?(?:" + "|".join(map(re.escape, sorted(COMPANY_WORDS))) + r")\b"
 )
+_KIND_REFERENCE_RE = re.compile(r"(?:The|Its|Their) (" + "|".join(sorted(ORG_DESCRIPTORS)) + r")\b")
 _ROLE_CUT_RE = re.compile(r",|\s(?:of|at|for|who|in|on|from|with)\s")
 _DESCRIBED_LEDE_RE = re.compile(r"^An? [a-z0-9]")
 _ANAPHOR_RE = re.compile(
@@ -115,6 +118,7 @@ class BriefingIndex:
         self._link_entities()
         self._link_described_lede()
         self._link_company_references()
+        self._link_kind_references()
         self._link_quotes()
         leader_ids = {i for i, e in enumerate(self.entities) if _leads(e)}
         for s in self.sentences:
@@ -263,6 +267,21 @@ class BriefingIndex:
         for s in self.sentences:
             if _COMPANY_REFERENCE_RE.search(s.text):
                 s.entities.add(company)
+
+    def _link_kind_references(self) -> None:
+        """Link "The airline's chief executive …" to the one organisation the sentence
+        before it names ("Skyline Air, which runs … was worst hit.")."""
+        for previous, sentence in itertools.pairwise(self.sentences):
+            m = _KIND_REFERENCE_RE.match(sentence.text)
+            if m is None or previous.sentence.paragraph != sentence.sentence.paragraph:
+                continue
+            organisations = [
+                e
+                for e in previous.named_entities
+                if self.entities[e].kind is EntityKind.ORGANISATION
+            ]
+            if len(organisations) == 1:
+                sentence.entities.add(organisations[0])
 
     @functools.cached_property
     def main_organisation(self) -> int | None:

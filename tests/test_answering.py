@@ -462,3 +462,13 @@ def test_asking_for_a_name_needs_a_sentence_that_gives_one() -> None:
     assert not answer_question(index, "What is the name of Mr Okoro's barber's shop?").answered
     answer = answer_question(index, "What is the name of the shop that was raided?")
     assert "Hollis & Daughter" in answer.answer
+
+
+def test_the_airline_is_the_organisation_the_sentence_before_names() -> None:
+    text = (
+        "Skyline Air, which runs almost half of the flights from Northgate, was worst hit. "
+        "The airline's chief executive, Tom Reed, said 96 departures had been cancelled.\n\n"
+        "Corvane Systems supplies the software.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert "Tom Reed" in answer_question(index, "Who is the boss of Skyline Air?").answer
