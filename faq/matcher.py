@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ from faq.lexicon import (
     tokenize,
 )
 from faq.people import answer_about_person
-from faq.question import AnswerType, Question, analyse
+from faq.question import AnswerType, Question, _head_noun, analyse
 from faq.synonyms import synonyms, word_family
 from faq.terms import Term, question_terms
 from store.document import Entity, EntityKind
@@ -74,6 +75,11 @@ DEFINITION_BONUS = 0.1
 CONTEXT_SHARE = 0.6
 HEADLINE_SHARE = 1.0  # a news lede spells out its headline
 PAIR_WEIGHT = 0.5
+COUNT_BONUS = 0.1  # "212 flights" answers "how many flights"
+_NUMBER_WORD_RE = re.compile(
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|million"
+)
 PROXIMITY_WEIGHT = 0.05
 SPEECH_WORDS = frozenset(
     "say says said saying tell tells told think thinks thought quote quoted quotes claim "
@@ -236,6 +242,7 @@ def rank(
         for a, b in itertools.pairwise(terms)
         if "-" not in a.word and "-" not in b.word
     ]
+    counted = _counted_forms(question, terms)
     led_stems = {m for t in terms if not t.leading for m in t.matches}
     led_ids = {t.entity for t in terms if t.entity is not None}
 
@@ -284,6 +291,8 @@ def rank(
             + _name_bonus(question, terms, sentence, index, question_entities)
             + (DEFINITION_BONUS if defining and sentence.defines in question_entities else 0.0)
         )
+        if counted and _counts(counted, sentence):
+            score += COUNT_BONUS
         if sentence.quote_ids and not about_speech:
             score -= QUOTE_PENALTY
         if action is not None and action not in matched:
@@ -320,6 +329,26 @@ def _asks_clock_time(question: Question) -> bool:
     """Return True for "What time …?" and "At what time …?"."""
     words = [t.folded for t in question.tokens[:3]]
     return words[:2] == ["what", "time"] or words == ["at", "what", "time"]
+
+
+def _counted_forms(question: Question, terms: list[Term]) -> set[str]:
+    """Return the stems matching the noun counted in "How many flights …?"."""
+    words = [t.folded for t in question.tokens]
+    for i, (a, b) in enumerate(itertools.pairwise(words)):
+        if a == "how" and b == "many" and i + 2 < len(words):
+            counted = _head_noun(words[i + 2 :])
+            term = next((t for t in terms if t.word == counted), None)
+            return set(term.matches) if term is not None else set()
+    return set()
+
+
+def _counts(counted: set[str], sentence: IndexedSentence) -> bool:
+    """Return True when a number comes just before the counted noun ("cancel 212 flights")."""
+    for form in counted:
+        for p in sentence.positions.get(form, ()):
+            if any(_NUMBER_WORD_RE.fullmatch(w) for w in sentence.words[max(0, p - 3) : p]):
+                return True
+    return False
 
 
 def _who_verb(question: Question, terms: list[Term]) -> Term | None:

@@ -472,3 +472,12 @@ def test_the_airline_is_the_organisation_the_sentence_before_names() -> None:
     )
     index = BriefingIndex(parse_document(text))
     assert "Tom Reed" in answer_question(index, "Who is the boss of Skyline Air?").answer
+
+
+def test_how_many_prefers_a_number_of_the_thing_counted() -> None:
+    text = (
+        "Passengers on cancelled flights may be owed up to £520.\n\n"
+        "A computer failure forced airlines to cancel 212 flights on Saturday.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert "212" in answer_question(index, "How many flights had to be cancelled?").answer
