@@ -27,7 +27,7 @@ from faq.lexicon import (
     tokenize,
 )
 from faq.people import answer_about_person
-from faq.question import AnswerType, Question, _head_noun, analyse
+from faq.question import AnswerType, Question, analyse, head_noun
 from faq.synonyms import synonyms, word_family
 from faq.terms import Term, question_terms
 from store.document import Entity, EntityKind
@@ -336,7 +336,7 @@ def _counted_forms(question: Question, terms: list[Term]) -> set[str]:
     words = [t.folded for t in question.tokens]
     for i, (a, b) in enumerate(itertools.pairwise(words)):
         if a == "how" and b == "many" and i + 2 < len(words):
-            counted = _head_noun(words[i + 2 :])
+            counted = head_noun(words[i + 2 :])
             term = next((t for t in terms if t.word == counted), None)
             return set(term.matches) if term is not None else set()
     return set()

@@ -184,11 +184,11 @@ def _focus(words: list[str]) -> str | None:
         if noun in KIND_NOUNS and words[i + 2 : i + 3] == ["of"]:
             return words[i + 3] if i + 3 < len(words) else None
         if noun not in STOPWORDS and noun not in ANSWER_TYPE_NOUNS:
-            return _head_noun(words[i + 1 :])
+            return head_noun(words[i + 1 :])
     return None
 
 
-def _head_noun(words: list[str]) -> str:
+def head_noun(words: list[str]) -> str:
     """Return the last noun of the phrase opening `words` ("Khitan leader defected" → leader)."""
     head = words[0]
     for word in words[1:]:
