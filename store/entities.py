@@ -442,12 +442,22 @@ def extract_entities(paragraphs: Sequence[str], spans: Sequence[Span]) -> Entiti
     """People and organisations in the document, with roles, aliases and mentions."""
     lower_words = _lower_words(paragraphs)
     cands: list[_Candidate] = []
+    # Full names seen anywhere, even where nothing showed they are people ("an unbeaten 71
+    # from Samuel Okonjo"), by last word: "said Okonjo" later shows it.
+    full_names: dict[str, set[str]] = {}
     for span in spans:
         para = paragraphs[span.paragraph - 1]
         for seq in name_runs(span, para):
             cand = _analyse(seq, para, lower_words)
             if cand is not None:
                 cands.append(cand)
+            words = [t.text for t in seq.tokens]
+            if (
+                2 <= len(words) <= 3
+                and all(_valid_name_word(w) and w.lower() not in lower_words for w in words)
+                and not any(t.possessive for t in seq.tokens[:-1])
+            ):
+                full_names.setdefault(words[-1], set()).add(" ".join(words))
 
     people: dict[str, _Person] = {}
 
@@ -548,6 +558,15 @@ def extract_entities(paragraphs: Sequence[str], spans: Sequence[Span]) -> Entiti
             target = people[short_org[c.name]]
         if target is None and len(c.name.split()) == 1:
             target = link(c.name, c.strong)
+            fulls = full_names.get(c.name, set())
+            if target is None and c.strong and not c.honorific and len(fulls) == 1:
+                (full,) = fulls
+                if full not in people:
+                    target = add(
+                        _Candidate(full, EntityKind.PERSON, True, c.role, c.description, None,
+                                   c.seq, c.start, c.end)
+                    )  # fmt: skip
+                    persons.append(target)
             if target is None and c.evidence:
                 canonical = f"{c.honorific} {c.name}" if c.honorific and not c.role else c.name
                 c = _Candidate(

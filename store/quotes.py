@@ -52,6 +52,7 @@ observe describe call identify conclude concede assert maintain contend tweet co
 complain criticise criticize praise accuse demand plead propose recommend report reveal caution
 joke quip whisper shout exclaim answer testify tell""".split()
 SPEECH_VERBS = frozenset(_IRREGULAR | {f for b in _REGULAR for f in _forms(b)})
+_OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")
 _GERUND_SUBJECT = frozenset(v for v in SPEECH_VERBS if v.endswith("ing"))
 
 _AUX = (
@@ -82,10 +83,10 @@ _LEAD_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,.;:!?\"“”()]{1
 _VERB_IN_LEAD = re.compile(r"(?<![\w-])(" + _VERB_ALT + r")(?![\w-])")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|and|but|while|because|when|after|before)\b")
 _CLAUSE_TEXT = r"(?:[^,]|(?<=\d),(?=\d{3}))"  # "for 1,200 homes" does not end a clause
+# One or more appositions in a row after a name: ", 54, the MP for X, who raised it,"
 _APPOSITIVE = re.compile(
-    r",\s*(?:\d{1,3},\s*(?:(?:who|which|whose|the|a|an)\b" + _CLAUSE_TEXT + r"{0,90},)?"
-    r"|(?:the|a|an)\b" + _CLAUSE_TEXT + r"{0,90},"
-    r"|(?:who|which|whose)\b" + _CLAUSE_TEXT + r"{0,140},)"
+    r"(?:,\s*(?:\d{1,3}|(?:the|a|an)\b" + _CLAUSE_TEXT + r"{0,90}?"
+    r"|(?:who|which|whose)\b" + _CLAUSE_TEXT + r"{0,140}?)(?=,(?!\d{3})))+,"
 )
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _DOTTED_TITLE = re.compile(r"\b(?:" + "|".join(sorted(DOTTED_TITLES)) + r")\.(?=\s+[A-Z])")
@@ -624,9 +625,13 @@ def extract_quotes(
                         for x in ms
                         if resolver.is_person(x.entity) and not resolver.is_modifier(span, x, ms)
                     ]
+                    opening = _OPENING_PRONOUN.match(lead)
                     if persons:
                         speaker = persons[0].entity
-                    else:  # "He said the airport would review it, adding: “…”"
+                    elif opening:  # "He intends to keep taking the pill, adding: “…”"
+                        gender = "f" if opening.group(1).lower() == "she" else "m"
+                        speaker = resolver.pronoun(span, span.start, gender)
+                    else:  # "The chief said the airport would review it, adding: “…”"
                         speaker = _lead_speaker(resolver, span, para, lead, verbs[0].start())
                 else:
                     speaker = _lead_speaker(resolver, span, para, lead, verb.start())

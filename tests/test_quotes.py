@@ -62,6 +62,18 @@ def test_speaker_attribution_phrasings(sentence: str) -> None:
          "Ms Nandra, who campaigned against a plan for 1,200 homes on farmland at Copthorne "
          "Fields, said: “People here have been told for years that nothing ever changes.”\n",
          "People here", "Priya Nandra"),
+        # two appositions in a row
+        ("Owen Tregarthen, the Labour MP for Penmarrow and Carnbrea, who raised the theatre's "
+         'plight in March, said: "This is a building where my grandparents did their courting."\n',
+         "This is a building", "Owen Tregarthen"),
+        # "He …, adding:" after a sentence whose verb is not one of speech
+        ('"I had basically accepted it as my future," Mr. Fontaine said.\n\nHe intends to keep '
+         'taking the pill, adding: "My daughter is 14 and I want her to have options."\n',
+         "My daughter", "Mr Fontaine"),
+        # a full name first seen where nothing shows it is a person's
+        ("The Foxes won thanks to an unbeaten 71 from Samuel Okonjo.\n\n"
+         "“I just told myself to watch the ball, not the scoreboard,” said Okonjo.\n",
+         "I just told myself", "Samuel Okonjo"),
         # "who chairs Ashcombe's partnership" makes no person of Ashcombe
         ("Councillor Denise Walker, who chairs Ashcombe's town centre partnership, spoke "
          "first.\n\nDetective Inspector Mark Fenwick urged witnesses to come forward.\n\n"
