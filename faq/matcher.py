@@ -24,6 +24,7 @@ from faq.lexicon import (
     is_english_word,
     opposite_forms,
     stem,
+    stem_forms,
     tokenize,
 )
 from faq.people import answer_about_person
@@ -457,6 +458,8 @@ def _only_referred_to(term: str, sentence: IndexedSentence) -> bool:
     refers to a company it does not name.
     """
     spots = sentence.positions.get(term, ())
+    if any(term in stem_forms(word) for word in sentence.capitalised):
+        return False  # "the Journal of Clinical Nephrology" names one
     return bool(spots) and all(i > 0 and sentence.words[i - 1] in REFERRING_WORDS for i in spots)
 
 

@@ -28,6 +28,7 @@ from faq.lexicon import (
 
 _ADDRESSING_RE = re.compile(r"^\s*(?:/ask(?:@\w+)?\b|@\w+[\s,:]*)+", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
+_WH_IS_RE = re.compile(r"\b(what|who|where|when|how|which)['’]s\b", re.IGNORECASE)
 _NAMING_RE = re.compile(
     r"\bwhat (is|was|are|were) (the |its |their |his |her )?(\w+ )?names?\b|"
     r"\bwhat (is|was|are|were) .* called\b|\bwhat .* names? (of|for)\b|"
@@ -106,6 +107,7 @@ def clean_question(raw: str) -> str:
     text = unicodedata.normalize("NFKC", raw)
     text = "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE or c in "\n\t")
     text = _ADDRESSING_RE.sub("", text)
+    text = _WH_IS_RE.sub(r"\1 is", text)  # "What's it called?" is "What is it called?"
     return _SPACE_RE.sub(" ", text).strip()
 
 

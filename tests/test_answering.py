@@ -481,3 +481,13 @@ def test_how_many_prefers_a_number_of_the_thing_counted() -> None:
     )
     index = BriefingIndex(parse_document(text))
     assert "212" in answer_question(index, "How many flights had to be cancelled?").answer
+
+
+def test_a_capitalised_title_names_the_thing_asked_for() -> None:
+    text = (
+        "The results will also be published in a journal for nurses next year.\n\n"
+        "The results were published in the Journal of Clinical Nephrology.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "Which journal published the results?")
+    assert "Journal of Clinical Nephrology" in answer.answer

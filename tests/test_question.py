@@ -94,6 +94,12 @@ def test_asking_what_someone_does_asks_who_they_are(text: str) -> None:
     assert question.subject == "aisha khan"
 
 
+def test_what_s_is_what_is() -> None:
+    question = analyse("What's the experimental drug called?")
+    assert question.answer_type is AnswerType.NAME
+    assert question.content_words == ("experimental", "drug")
+
+
 def test_what_someone_did_is_no_occupation() -> None:
     assert analyse("What did Kublai do?").answer_type is not AnswerType.DEFINITION
 
