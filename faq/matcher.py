@@ -77,6 +77,7 @@ CONTEXT_SHARE = 0.6
 HEADLINE_SHARE = 1.0  # a news lede spells out its headline
 PAIR_WEIGHT = 0.5
 COUNT_BONUS = 0.1  # "212 flights" answers "how many flights"
+_IS_THE = [["is", "the"], ["was", "the"], ["are", "the"], ["were", "the"]]
 _NUMBER_WORD_RE = re.compile(
     r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
     r"thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|million"
@@ -336,18 +337,28 @@ def _counted_forms(question: Question, terms: list[Term]) -> set[str]:
     """Return the stems matching the noun counted in "How many flights …?"."""
     words = [t.folded for t in question.tokens]
     for i, (a, b) in enumerate(itertools.pairwise(words)):
+        counted = None
         if a == "how" and b == "many" and i + 2 < len(words):
             counted = head_noun(words[i + 2 :])
+        elif a == "how" and b in ("big", "large") and words[i + 2 : i + 4] in _IS_THE:
+            counted = head_noun(words[i + 4 :]) if i + 4 < len(words) else None  # the crowd
+        if counted is not None:
             term = next((t for t in terms if t.word == counted), None)
             return set(term.matches) if term is not None else set()
     return set()
 
 
 def _counts(counted: set[str], sentence: IndexedSentence) -> bool:
-    """Return True when a number comes just before the counted noun ("cancel 212 flights")."""
+    """Return True when a number comes just before the counted noun ("cancel 212 flights")
+    or right after it ("a crowd of 11,482")."""
+    words = sentence.words
     for form in counted:
         for p in sentence.positions.get(form, ()):
-            if any(_NUMBER_WORD_RE.fullmatch(w) for w in sentence.words[max(0, p - 3) : p]):
+            before = words[max(0, p - 3) : p]
+            after = words[p + 1 : p + 3]
+            if any(_NUMBER_WORD_RE.fullmatch(w) for w in before) or (
+                len(after) == 2 and after[0] == "of" and _NUMBER_WORD_RE.fullmatch(after[1])
+            ):
                 return True
     return False
 

@@ -144,7 +144,10 @@ def _leading_verbs(question: Question) -> set[str]:
     return {
         word
         for before, word in itertools.pairwise(["", *words])
-        if word in LEADING_VERBS and before not in DETERMINERS
+        if word in LEADING_VERBS
+        and before not in DETERMINERS
+        and before not in NUMBER_WORDS
+        and before not in ("many", "much")  # "how many runs" counts a noun
     }
 
 

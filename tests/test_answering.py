@@ -483,6 +483,15 @@ def test_how_many_prefers_a_number_of_the_thing_counted() -> None:
     assert "212" in answer_question(index, "How many flights had to be cancelled?").answer
 
 
+def test_how_big_was_the_crowd_prefers_a_crowd_of_a_number() -> None:
+    text = (
+        "Okonjo hit the last ball for four to send the crowd into raptures on Saturday.\n\n"
+        "The Foxes won by four wickets in front of a crowd of 11,482 at the ground.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert "11,482" in answer_question(index, "How big was the crowd?").answer
+
+
 def test_a_capitalised_title_names_the_thing_asked_for() -> None:
     text = (
         "The results will also be published in a journal for nurses next year.\n\n"

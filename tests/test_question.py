@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from faq.index import BriefingIndex
 from faq.lexicon import base_forms, opposite_forms, stem, stem_forms, tokenize
 from faq.question import AnswerType, analyse, clean_question
+from faq.terms import question_terms
+from store.ingest import parse_document
 
 
 @pytest.mark.parametrize(
@@ -147,3 +150,9 @@ def test_tokens_keep_offsets_and_fold_case_and_accents() -> None:
     assert token.text == "Ögedei"
     assert token.folded == "ogedei"
     assert (token.start, token.end) == (0, 6)
+
+
+def test_a_counted_noun_is_no_leading_verb() -> None:
+    index = BriefingIndex(parse_document("Okonjo made 71 runs on Saturday.\n"))
+    terms = question_terms(index, analyse("How many runs did Okonjo make?"))
+    assert not any(t.leading for t in terms)
