@@ -199,7 +199,8 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
             continue  # "how old" asks an age: it says nothing is old
         if word in ("first", "last") and before not in DETERMINERS:
             continue  # "when did a final last go to extra time" asks when, not which
-        if base_forms(word) & NEGATING_VERBS and not _kin(base_forms(word)) & words:
+        verb = before not in DETERMINERS and before not in PREPOSITIONS  # not "the decline in"
+        if verb and base_forms(word) & NEGATING_VERBS and not _kin(base_forms(word)) & words:
             return True
         if word in words or ("-" in token.text and token.text.split("-")[-1][:1].isupper()):
             continue

@@ -500,3 +500,15 @@ def test_a_capitalised_title_names_the_thing_asked_for() -> None:
     index = BriefingIndex(parse_document(text))
     answer = answer_question(index, "Which journal published the results?")
     assert "Journal of Clinical Nephrology" in answer.answer
+
+
+def test_a_denying_word_used_as_a_noun_denies_nothing() -> None:
+    text = (
+        "An experimental pill slowed the loss of kidney function by 46 percent.\n\n"
+        "The trial ran at 19 hospitals in six states.\n\n"
+        "About half of the patients received the drug.\n\n"
+        "A larger trial is due to start in September.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    question = "By how much did the pill slow the decline in kidney function?"
+    assert "46 percent" in answer_question(index, question).answer
