@@ -32,20 +32,30 @@ FLOORS = {
     "match-report": (0.44, 1.0, 1.0),
     "court-report": (0.68, 1.0, 1.0),
     "health-tech": (0.76, 1.0, 1.0),
-    "kelbrook-bus-lanes": (0.72, 1.0, 1.0),
+    "kelbrook-bus-lanes": (0.76, 1.0, 1.0),
     "tidewell-sodium-battery": (0.68, 1.0, 1.0),
     "ashbury-cup-final": (0.6, 1.0, 1.0),
     "harbrook-inspection": (0.76, 1.0, 1.0),
-    "selbridge-floods": (0.68, 1.0, 1.0),
+    "selbridge-floods": (0.72, 1.0, 1.0),
     "drummore-windfarm": (0.52, 1.0, 1.0),
     "heart-clinic": (0.6, 1.0, 1.0),
-    "school-embezzlement": (0.56, 1.0, 1.0),
-    "harbour-museum": (0.6, 1.0, 1.0),
+    "school-embezzlement": (0.6, 1.0, 1.0),
+    "harbour-museum": (0.68, 1.0, 1.0),
+    # tests/eval/heldout6/ to heldout8/: three more sets written without reading the engine
+    "castlebrook-budget": (0.6, 1.0, 1.0),
+    "gallows-hill-bats": (0.72, 1.0, 1.0),
+    "keystone-plant-closure": (0.64, 1.0, 1.0),
+    "airport-it-failure": (0.76, 1.0, 1.0),
+    "jewellery-robbery": (0.68, 1.0, 1.0),
+    "harrowfield-by-election": (0.48, 1.0, 1.0),
+    "kidney-drug-trial": (0.4, 1.0, 1.0),
+    "foxes-t20-final": (0.56, 1.0, 1.0),
+    "alhambra-theatre": (0.84, 1.0, 1.0),
 }
 QUESTION_FILES = (
     EVAL / "dev-questions.yaml",
     EVAL / "harbour-ferry-strike.yaml",
-    *(EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml" for n in ("", 2, 3, 4, 5)),
+    *(EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml" for n in ("", 2, 3, 4, 5, 6, 7, 8)),
 )
 
 
