@@ -28,6 +28,7 @@ from faq.lexicon import (
 
 _ADDRESSING_RE = re.compile(r"^\s*(?:/ask(?:@\w+)?\b|@\w+[\s,:]*)+", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
+SUBJECT_PRONOUNS = frozenset("i you we they he she it".split())
 _WH_IS_RE = re.compile(r"\b(what|who|where|when|how|which)['’]s\b", re.IGNORECASE)
 _NAMING_RE = re.compile(
     r"\bwhat (is|was|are|were) (the |its |their |his |her )?(\w+ )?names?\b|"
@@ -159,6 +160,8 @@ def _subject_head(words: list[str]) -> str | None:
     """Return the head of the subject in "what did the Ukrainian government say …"."""
     if len(words) < 4 or words[0] not in QUESTION_WORDS or words[1] not in AUXILIARIES:
         return None
+    if words[2] in SUBJECT_PRONOUNS:
+        return None  # "how do I change a tyre": the subject is "I", not "change"
     head = None
     for position, word in enumerate(words[2:], start=2):
         if word in STOPWORDS:

