@@ -51,6 +51,7 @@ _COMPANY_REFERENCE_RE = re.compile(
     r"\b[Tt]he (?:[\w-]+ )?(?:" + "|".join(map(re.escape, sorted(COMPANY_WORDS))) + r")\b"
 )
 _KIND_REFERENCE_RE = re.compile(r"(?:The|Its|Their) (" + "|".join(sorted(ORG_DESCRIPTORS)) + r")\b")
+_KIND_MENTION_RE = re.compile(r"\b[Tt]he (" + "|".join(sorted(ORG_DESCRIPTORS)) + r")\b")
 _ROLE_CUT_RE = re.compile(r",|\s(?:of|at|for|who|in|on|from|with)\s")
 _DESCRIBED_LEDE_RE = re.compile(r"^An? [a-z0-9]")
 _ANAPHOR_RE = re.compile(
@@ -269,8 +270,19 @@ class BriefingIndex:
                 s.entities.add(company)
 
     def _link_kind_references(self) -> None:
-        """Link "The airline's chief executive …" to the one organisation the sentence
+        """Link "the bank" to the one organisation whose name says it is a bank ("Harland
+        Bank"), and "The airline's chief executive …" to the one organisation the sentence
         before it names ("Skyline Air, which runs … was worst hit.")."""
+        by_kind: dict[str, list[int]] = {}
+        for i, entity in enumerate(self.entities):
+            if entity.kind is EntityKind.ORGANISATION:
+                for word in {t.folded for t in tokenize(entity.name)} & ORG_DESCRIPTORS:
+                    by_kind.setdefault(word, []).append(i)
+        for s in self.sentences:
+            for mention in _KIND_MENTION_RE.finditer(s.text):
+                named = by_kind.get(mention.group(1).lower(), [])
+                if len(named) == 1:
+                    s.entities.add(named[0])
         for previous, sentence in itertools.pairwise(self.sentences):
             m = _KIND_REFERENCE_RE.match(sentence.text)
             if m is None or previous.sentence.paragraph != sentence.sentence.paragraph:

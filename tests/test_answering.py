@@ -519,3 +519,13 @@ def test_an_off_topic_how_to_question_is_not_answered_by_one_shared_verb() -> No
     index = BriefingIndex(parse_document(path.read_text(encoding="utf-8")))
     # the article says "We are changing how we serve them."
     assert not answer_question(index, "How do I change a car tyre?").answered
+
+
+def test_the_bank_is_the_one_organisation_named_as_a_bank() -> None:
+    text = (
+        "Harland Bank is to close 87 branches across England and Wales next year.\n\n"
+        "Customers at the Post Office counters will not be affected.\n\n"
+        "The bank's chief executive, Martin Ashdown, said visits had fallen by 62%.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert "Martin Ashdown" in answer_question(index, "Who runs Harland Bank?").answer
