@@ -658,6 +658,8 @@ def _short_org_names(
             shorter.append(" ".join(parts))
         if club and parts[-1] in CLUB_NICKNAMES:
             shorter.append(parts[-1])  # "Athletic levelled": Kirkbridge Athletic
+        if len(parts) > 2 and parts[-1] in BUSINESS_HEADS:
+            shorter.append(parts[0])  # "Castlegate" for Castlegate Property Holdings
         if not person_words.intersection(parts[:-1]):
             for stem in shorter:
                 stems.setdefault(stem, []).append(p.name)

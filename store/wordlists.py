@@ -127,6 +127,7 @@ NON_NAME = frozenset(
     Square Park Bridge River Lake Sea Ocean Mountain Mountains Hill Hills Valley Island
     Islands Bay Gulf Coast Desert Forest City Town Village County Province State States
     Region District Kingdom Republic Empire Dynasty Khanate Horde Station Airport Hospital
+    Route Highway Interstate Freeway Motorway
     School Library Museum Gallery Theatre Theater Centre Center Hall Building Palace Castle
     Tower Cathedral Abbey Stadium Market Garden Gardens Port Harbour Canal Strait Peninsula
     Plain Plains East West North South Middle Central Northern Southern Eastern Western

@@ -221,3 +221,16 @@ def test_a_who_clause_is_no_role_and_numbers_do_not_cut_it() -> None:
     assert (
         _by_name(doc)["Callum Fenwick"].role == "who joined from Ashby Rovers for a fee of £450,000"
     )
+
+
+def test_a_firm_is_called_by_the_first_word_of_a_long_name() -> None:
+    doc = _doc(
+        "Residents received letters from Castlegate Property Holdings on Monday.\n\n"
+        "Castlegate, which bought the freehold in 2019, said it shared their frustration.\n"
+    )
+    assert _by_name(doc)["Castlegate Property Holdings"].aliases == ("Castlegate",)
+    assert len(doc.entities) == 1
+
+
+def test_a_road_is_no_person() -> None:
+    assert _doc("The fire started near mile marker 37 on State Route 88.\n").people == ()
