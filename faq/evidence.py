@@ -29,6 +29,10 @@ _NUMBER_RE = re.compile(
     r"first|second|third|fourth|fifth)\b",
     re.IGNORECASE,
 )
+# "one" that counts nothing: "one of my deputies", "no one", "every one of them"
+_NOT_A_COUNT_RE = re.compile(
+    r"\b(?:no|any|every|each|the|this|that|which) one\b|\bone (?:of|another|day)\b", re.IGNORECASE
+)
 _DURATION_RE = re.compile(
     r"\b(\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|hundred|several|few|many)[\s-]+(?:\w+[\s-]+)?"
@@ -131,7 +135,9 @@ def evidence_of(sentence: Sentence, organisations: tuple[str, ...] = ()) -> Evid
         proportion=bool(_PROPORTION_RE.search(text)),
         clock=bool(_CLOCK_RE.search(text)),
         date=bool(sentence.dates or _YEAR_RE.search(text) or _DATE_WORD_RE.search(text)),
-        number=bool(sentence.numbers or sentence.amounts or _NUMBER_RE.search(text)),
+        number=bool(
+            sentence.numbers or sentence.amounts or _NUMBER_RE.search(_NOT_A_COUNT_RE.sub("", text))
+        ),
         amount=bool(sentence.amounts or _AMOUNT_RE.search(text)),
         place=bool(places or _DIRECTION_RE.search(text) or _ADDRESS_RE.search(text)),
         reason=bool(_REASON_RE.search(text)),

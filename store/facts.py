@@ -37,7 +37,13 @@ _COUNT_WORDS = (
     "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     "eighty|ninety|dozen"
 )
-NUMBER = re.compile(rf"(?<![\w.,:])(?:{_DIGITS})(?![\w]|\.\d)|\b(?:{_COUNT_WORDS})\b", re.I)
+NUMBER = re.compile(
+    rf"(?<![\w.,:])(?:{_DIGITS})(?![\w]|\.\d)"
+    rf"|\b(?!one\b)(?:{_COUNT_WORDS})\b"
+    # "one" that counts nothing is no number: "one of my deputies", "no one", "one day"
+    r"|(?<!\bno )(?<!\bany )(?<!\bevery )(?<!\bthe )\bone\b(?! of\b| another\b| day\b)",
+    re.I,
+)
 AMOUNT = re.compile(
     rf"[£$€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|bn|m|k|thousand)\b)?"
     rf"|\b\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)"

@@ -19,6 +19,8 @@ BRIEFINGS = Path(__file__).parent / "briefings"
         ("The mill was built in 1889 and rebuilt twice.", ("1889",)),
         ("Two engines and three wings.", ("Two", "three")),
         ("Printers with 3D scanning.", ()),
+        ("One man died and the two others were hurt.", ("One", "two")),
+        ("No one was hurt, but one of my deputies is at risk one day.", ()),
     ],
 )
 def test_numbers(text: str, expected: tuple[str, ...]) -> None:
