@@ -18,6 +18,7 @@ from faq.lexicon import (
     DETERMINERS,
     FEMALE_PRONOUNS,
     LEADING_ROLES,
+    LEADING_VERBS,
     STOPWORDS,
     Token,
     can_be_noun,
@@ -467,9 +468,10 @@ def _future_auxiliary(tokens: list[Token], i: int) -> bool:
 
 
 def _leads(entity: Entity) -> bool:
-    """Return True when the entity's role makes them the leader of something."""
+    """Return True when the entity's role makes them the leader of something: a leading
+    title ("chairman") or a leading verb in a clause about them ("who chairs the …")."""
     role_words = {t.folded for t in tokenize(entity.role or "")}
-    return bool(role_words & LEADING_ROLES)
+    return bool(role_words & (LEADING_ROLES | LEADING_VERBS))
 
 
 def _near_pairs(stems: list[str]) -> frozenset[tuple[str, str]]:

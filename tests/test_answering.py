@@ -529,3 +529,15 @@ def test_the_bank_is_the_one_organisation_named_as_a_bank() -> None:
     )
     index = BriefingIndex(parse_document(text))
     assert "Martin Ashdown" in answer_question(index, "Who runs Harland Bank?").answer
+
+
+def test_who_chairs_something_leads_it() -> None:
+    text = (
+        "Leaseholders in the tower block have vowed to fight the bill.\n\n"
+        "Grace Adebayo, who chairs the Marlowe House Tenants’ and Residents’ Association, "
+        "said people were living in limbo.\n\n"
+        "The association will meet on Thursday.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "Who leads the tenants' association?")
+    assert "Grace Adebayo" in answer.answer
