@@ -52,6 +52,13 @@ STOPWORDS = frozenset(
 
 # Verbs that deny what follows them: "When did Kublai reject the plan?" asks about a
 # rejection, and a sentence without one does not answer it.
+# Words asking what someone said: "What was the Treasury's response?"
+RESPONSE_WORDS = frozenset(
+    "response responses reaction reactions reply comment comments verdict".split()
+)
+# What says that someone said something
+SPEECH_VERB_FORMS = frozenset("say says said tell told add added state stated".split())
+
 NEGATING_VERBS = frozenset(
     "reject refuse fail deny oppose prevent stop abandon ignore avoid discourage dismiss "
     "decline forbid ban block resist cancel disprove neglect overturn reverse withdraw "

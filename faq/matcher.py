@@ -17,6 +17,7 @@ from faq.lexicon import (
     NEGATING_VERBS,
     NEGATIONS,
     PREPOSITIONS,
+    RESPONSE_WORDS,
     STOPWORDS,
     WEAK_WORDS,
     base_forms,
@@ -83,10 +84,13 @@ _NUMBER_WORD_RE = re.compile(
     r"thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|million"
 )
 PROXIMITY_WEIGHT = 0.05
-SPEECH_WORDS = frozenset(
-    "say says said saying tell tells told think thinks thought quote quoted quotes claim "
-    "claimed claims argue argued argues believe believes believed feel feels felt warn "
-    "warned urge urged want wants wanted".split()
+SPEECH_WORDS = (
+    frozenset(
+        "say says said saying tell tells told think thinks thought quote quoted quotes claim "
+        "claimed claims argue argued argues believe believes believed feel feels felt warn "
+        "warned urge urged want wants wanted".split()
+    )
+    | RESPONSE_WORDS
 )
 
 

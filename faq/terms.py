@@ -14,6 +14,8 @@ from faq.lexicon import (
     FEMALE_PRONOUNS,
     LEADING_VERBS,
     NUMBER_WORDS,
+    RESPONSE_WORDS,
+    SPEECH_VERB_FORMS,
     WEAK_WORDS,
     dictionary_forms,
     is_english_word,
@@ -86,6 +88,8 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
             matches = _family_stems(index, word)
         if not matches:
             matches = _synonym_stems(index, word)
+        if not matches and word in RESPONSE_WORDS:  # a response is what someone said
+            matches = {f: SYNONYM_QUALITY for f in map(stem, SPEECH_VERB_FORMS) if f in index.idf}
         if following.get(word) in particles:
             # the phrase's meaning ("repaid" for "paid back") beats the bare verb ("paid for")
             phrase = dict.fromkeys(_synonym_stems(index, word, following[word]), 1.0)

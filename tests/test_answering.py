@@ -541,3 +541,14 @@ def test_who_chairs_something_leads_it() -> None:
     index = BriefingIndex(parse_document(text))
     answer = answer_question(index, "Who leads the tenants' association?")
     assert "Grace Adebayo" in answer.answer
+
+
+def test_a_response_is_what_someone_said() -> None:
+    text = (
+        "Harland Bank is to close 87 branches next year.\n\n"
+        "The Treasury has published figures on branch closures since 2015.\n\n"
+        'A Treasury spokesperson said decisions on branches were "a commercial matter".\n'
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "What was the Treasury's response?")
+    assert "commercial matter" in answer.answer
