@@ -86,7 +86,7 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
             matches = _compound_parts(index, word)
         if not matches and word not in leading_verbs:  # a leader is matched by role
             matches = _family_stems(index, word)
-        if not matches:
+        if not matches and word not in leading_verbs:  # "lead" is not "result" here
             matches = _synonym_stems(index, word)
         if not matches and word in RESPONSE_WORDS:  # a response is what someone said
             matches = {f: SYNONYM_QUALITY for f in map(stem, SPEECH_VERB_FORMS) if f in index.idf}

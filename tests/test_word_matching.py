@@ -118,3 +118,10 @@ def test_a_two_word_verb_is_matched_by_its_meaning_before_its_first_word() -> No
     assert "AD 180" in answer_question(index, "When did the ship go down?").answer
     terms = question_terms(index, analyse("Where did the count take place?"))
     assert "place" not in [t.word for t in terms]  # "take place" means "happen"
+
+
+def test_a_verb_of_leading_gets_no_synonyms() -> None:
+    text = "The result of the ballot was announced on Wednesday.\n\nTeachers took the offer.\n"
+    index = BriefingIndex(parse_document(text))
+    (term,) = [t for t in question_terms(index, analyse("Who leads the union?")) if t.leading]
+    assert term.matches == {}  # "lead" may mean "result in" or "take", but not here
