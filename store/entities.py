@@ -341,8 +341,8 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
     )
     if (det_before or poss_before) and not (honorific or title or role or affiliated):
         return None
-    if word_before in _LOCATIVE and not (honorific or title or role or speech):
-        return None
+    if word_before in _LOCATIVE and not (honorific or title or speech) and not _person_role(role):
+        return None  # "in Oldham, a secondary school with 1,140 pupils": a place
     if len(words) == 1 and (word_before.isdigit() or word_before in _NUMBER_WORDS):
         return None
     sentence_start = seq.initial and tokens[0] is seq.tokens[0]
@@ -423,6 +423,16 @@ def _org_context(paragraph: str, start: int, end: int, span: Span, n_words: int)
     if _ORG_AFTER.match(paragraph, end, span.end):
         return True
     return n_words > 1 and bool(_ORG_BEFORE.search(paragraph[max(span.start, start - 40) : start]))
+
+
+def _person_role(role: str | None) -> bool:
+    """Return True for a role only a person has: its head is a job ("a retired teacher")."""
+    if not role:
+        return False
+    if role.startswith("who "):
+        return True  # "who runs the bakery"
+    head = re.split(r",| who | of | at | for | with | from | in ", role)[0].split()
+    return bool(head) and head[-1].lower().rstrip("s") in ROLE_NOUNS
 
 
 def _first_name(tokens: list[Token]) -> bool:

@@ -234,3 +234,11 @@ def test_a_firm_is_called_by_the_first_word_of_a_long_name() -> None:
 
 def test_a_road_is_no_person() -> None:
     assert _doc("The fire started near mile marker 37 on State Route 88.\n").people == ()
+
+
+def test_a_place_described_after_its_name_is_no_person() -> None:
+    doc = _doc(
+        "David Okonjo, head teacher of Hollins Park Academy in Oldham, a secondary school "
+        "with 1,140 pupils, welcomed the deal.\n"
+    )
+    assert {p.name for p in doc.people} == {"David Okonjo"}
