@@ -41,7 +41,7 @@ FLOORS = {
     "heart-clinic": (0.6, 1.0, 1.0),
     "school-embezzlement": (0.6, 1.0, 1.0),
     "harbour-museum": (0.68, 1.0, 1.0),
-    # tests/eval/heldout6/ to heldout8/: three more sets written without reading the engine
+    # tests/eval/heldout6/ to heldout10/: more sets written without reading the engine
     "castlebrook-budget": (0.6, 1.0, 1.0),
     "gallows-hill-bats": (0.72, 1.0, 1.0),
     "keystone-plant-closure": (0.64, 1.0, 1.0),
@@ -51,11 +51,20 @@ FLOORS = {
     "kidney-drug-trial": (0.4, 1.0, 1.0),
     "foxes-t20-final": (0.56, 1.0, 1.0),
     "alhambra-theatre": (0.84, 1.0, 1.0),
+    "cedar-ridge-fire": (0.76, 1.0, 1.0),
+    "marlowe-house-cladding": (0.6, 1.0, 1.0),
+    "harland-bank-branches": (0.84, 1.0, 1.0),
+    "lifeboat-rescue": (0.8, 1.0, 1.0),
+    "teachers-pay-deal": (0.84, 1.0, 1.0),
+    "methane-satellite": (0.76, 1.0, 1.0),
 }
 QUESTION_FILES = (
     EVAL / "dev-questions.yaml",
     EVAL / "harbour-ferry-strike.yaml",
-    *(EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml" for n in ("", 2, 3, 4, 5, 6, 7, 8)),
+    *(
+        EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml"
+        for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10)
+    ),
 )
 
 
