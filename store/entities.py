@@ -185,10 +185,20 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
 
     # Organisations.
     firsts = [k for k, w in enumerate(words) if w in ORG_FIRST and k + 1 < len(words)]
-    if firsts and words[firsts[0] + 1] == "of":
+    if firsts and words[firsts[0] + 1] in ("of", "for"):
         tokens = tokens[firsts[0] :]
         words = words[firsts[0] :]
         start = tokens[0].start
+        text = paragraph[start:end]
+    if "for" in words:  # "Center for Inherited Kidney Disorders", not "Smith for Congress"
+        k = words.index("for")
+        if words[0] in ORG_FIRST or any(w in ORG_HEADS for w in words[:k]):
+            return _Candidate(
+                text, EntityKind.ORGANISATION, True, descriptor, None, None, seq, start, end
+            )
+        tokens = tokens[:k]
+        words = words[:k]
+        end = tokens[-1].end
         text = paragraph[start:end]
     if "of" in words:
         k = words.index("of")

@@ -89,7 +89,7 @@ def name_runs(span: Span, paragraph: str) -> list[NameRun]:
                 j += 1
                 continue
             if (
-                (nxt.text in PARTICLES or nxt.text == "of")
+                (nxt.text in PARTICLES or nxt.text in ("of", "for"))
                 and gap == " "
                 and j + 1 < len(tokens)
                 and is_cap(tokens[j + 1].text)

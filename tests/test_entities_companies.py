@@ -185,6 +185,9 @@ def test_a_list_of_places_is_no_role() -> None:
          "Hewitt & Lowe"),
         ("Jane Smith, a partner at Hewitt & Lowe, said it was rare.", "Hewitt & Lowe"),
         ("Skyline Air cancelled 140 flights on Sunday.", "Skyline Air"),
+        ("The Department for Education said the deal was fair.", "Department for Education"),
+        ("Scientists at the Front Range Institute for Atmospheric Research found leaks.",
+         "Front Range Institute for Atmospheric Research"),
     ],
 )  # fmt: skip
 def test_more_firms_are_organisations(text: str, organisation: str) -> None:
