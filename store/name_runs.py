@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from store.sentences import Span
-from store.wordlists import DOTTED_TITLES, PARTICLES
+from store.wordlists import DOTTED_TITLES, ORG_HEADS, PARTICLES
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -57,6 +57,17 @@ def _tokens(span: Span, paragraph: str) -> list[Token]:
     return out
 
 
+def _joins_organisation(tokens: list[Token], k: int, paragraph: str) -> bool:
+    """Return True when the capitalised words from `k` on end an organisation's name."""
+    while k < len(tokens) and is_cap(tokens[k].text):
+        if tokens[k].text in ORG_HEADS:
+            return True
+        if k + 1 < len(tokens) and paragraph[tokens[k].end : tokens[k + 1].start] != " ":
+            return False
+        k += 1
+    return False
+
+
 def _saints(run: list[Token]) -> bool:
     """Return True for "St Aidan's" or "King's": a possessive that goes on naming a place
     ("St Aidan's Hospice", "King's College"), not an owner ("Acme's board")."""
@@ -97,6 +108,11 @@ def name_runs(span: Span, paragraph: str) -> list[NameRun]:
             ):
                 run.extend([nxt, tokens[j + 1]])
                 j += 2
+                continue
+            if nxt.text == "and" and gap == " " and _joins_organisation(tokens, j + 1, paragraph):
+                # "Eastvale Fire and Rescue Service", not "Smith and Jones"
+                run.append(nxt)
+                j += 1
                 continue
             if (
                 nxt.text == "of"

@@ -186,6 +186,8 @@ def test_a_list_of_places_is_no_role() -> None:
         ("Jane Smith, a partner at Hewitt & Lowe, said it was rare.", "Hewitt & Lowe"),
         ("Skyline Air cancelled 140 flights on Sunday.", "Skyline Air"),
         ("The Department for Education said the deal was fair.", "Department for Education"),
+        ("Eastvale Fire and Rescue Service said crews had rescued 47 people.",
+         "Eastvale Fire and Rescue Service"),
         ("Scientists at the Front Range Institute for Atmospheric Research found leaks.",
          "Front Range Institute for Atmospheric Research"),
     ],
@@ -245,3 +247,8 @@ def test_a_place_described_after_its_name_is_no_person() -> None:
         "with 1,140 pupils, welcomed the deal.\n"
     )
     assert {p.name for p in doc.people} == {"David Okonjo"}
+
+
+def test_and_joins_only_an_organisation_s_name() -> None:
+    doc = _doc("Smith and Jones said the deal was fair, Mr Smith told reporters.\n")
+    assert "Smith and Jones" not in _by_name(doc)

@@ -254,6 +254,8 @@ def test_harbour_ferry_strike_entities() -> None:
          "Anil Raghavan", "council's emergency planning manager"),
         ("His low shot went past Vale goalkeeper Piotr Zielinski.",
          "Piotr Zielinski", "Vale goalkeeper"),
+        ("Coxswain Jory Trewin, who has volunteered with the station for 26 years, said so.",
+         "Jory Trewin", "Coxswain, who has volunteered with the station for 26 years"),
         ("Among those stranded was Aisha Khan, 34, a nurse from Leeds who had been due to fly "
          "to Malaga with her husband and their two children for a week's holiday in the sun.",
          "Aisha Khan", "nurse from Leeds"),
