@@ -40,6 +40,10 @@ _DURATION_RE = re.compile(
     r"kilometer|km|metre|meter|foot|feet|yard)s?\b",
     re.IGNORECASE,
 )
+# A distance or size written short: "40ft", "3.5km", "12m", "149 metres"
+_MEASURE_RE = re.compile(
+    r"(?<![£$€])\b\d[\d,.]*\s?(?:ft|km|cm|mm|metres?|meters?|miles?|feet|foot|yards?)\b"
+)
 _FREQUENCY_RE = re.compile(
     r"\b(every|each|per|a|once|twice|daily|weekly|fortnightly|monthly|yearly|annually|"
     r"hourly|nightly|times)\s*(second|minute|hour|day|night|week|fortnight|month|year|"
@@ -127,7 +131,7 @@ def evidence_of(sentence: Sentence, organisations: tuple[str, ...] = ()) -> Evid
     places = located + [p for p in sentence.places if not any(p in name for name in inside)]
     return Evidence(
         located=bool(located or _DIRECTION_RE.search(text) or _ADDRESS_RE.search(text)),
-        duration=bool(_DURATION_RE.search(text)),
+        duration=bool(_DURATION_RE.search(text) or _MEASURE_RE.search(text)),
         frequency=bool(_FREQUENCY_RE.search(text)),
         age=bool(_AGE_RE.search(text)),
         score=bool(_SCORE_RE.search(text)),

@@ -552,3 +552,13 @@ def test_a_response_is_what_someone_said() -> None:
     index = BriefingIndex(parse_document(text))
     answer = answer_question(index, "What was the Treasury's response?")
     assert "commercial matter" in answer.answer
+
+
+def test_a_distance_written_short_answers_how_far() -> None:
+    text = (
+        "Derek Ansell slipped from the coast path shortly after 2pm on Saturday.\n\n"
+        "He fell around 40ft before landing on a rock shelf.\n\n"
+        "The fall was reported by his wife.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert "40ft" in answer_question(index, "How far did Derek Ansell fall?").answer
