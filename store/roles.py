@@ -186,7 +186,7 @@ def after_apposition(paragraph: str, end: int, span: Span) -> tuple[str | None, 
             description = None
     role = _role_phrase(phrase, keep_the=True)
     words = phrase.split()
-    if role is None and words[0] in {"the", "a", "an"} and len(phrase) <= 90:
+    if role is None and len(words) > 1 and words[0] in {"the", "a", "an"} and len(phrase) <= 90:
         # Any short noun phrase with an article: "a GP on Saltmarsh Island".
         verbish = any(w.endswith("ed") and w.islower() for w in words[2:])
         listed = words[1][:1].isupper() and "and" in words  # "Dubai, the Maldives and Florida"

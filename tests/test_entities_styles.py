@@ -333,3 +333,8 @@ def test_said_in_a_statement_is_not_evidence_of_a_person() -> None:
 def test_unnamed_and_apposed_speakers(text: str, speaker: str) -> None:
     quotes = _doc(text + "\n").quotes
     assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_an_apposition_of_one_article_is_no_role() -> None:
+    doc = _doc("Jane Smith, the.\n")  # cut short: nothing to read as a role, and no crash
+    assert all(e.role is None for e in doc.entities)
