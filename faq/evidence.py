@@ -10,17 +10,20 @@ from store.document import Sentence
 _YEAR_RE = re.compile(
     r"\b(1\d{3}|20\d{2})s?\b|\b(?:AD|CE)\s?\d{1,4}\b|\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b"
 )
+_CLOCK_TIME = (
+    r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
+    r"|\b\d{1,2}[.:]\d{2}\s?(?:hrs|GMT|BST)\b"
+)
 _DATE_WORD_RE = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|today|"
     r"yesterday|tomorrow|tonight|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|spring|summer|autumn|winter|century|centuries|"
-    r"decade|ago|week|month|year|morning|evening|night|midnight|noon|midday)\b"
-    r"|\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}[.:]\d{2}\s?(?:hrs|GMT|BST)\b",
+    r"decade|ago|week|month|year|morning|evening|night|midnight|noon|midday)\b|" + _CLOCK_TIME,
     re.IGNORECASE,
 )
 _CLOCK_RE = re.compile(
-    r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}[.:]\d{2}\s?(?:hrs|GMT|BST)\b"
-    r"|\b(?:midnight|noon|midday|dawn|dusk|o'clock|half past \w+|quarter (?:past|to) \w+)\b",
+    _CLOCK_TIME
+    + r"|\b(?:midnight|noon|midday|dawn|dusk|o'clock|half past \w+|quarter (?:past|to) \w+)\b",
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(
@@ -40,7 +43,7 @@ _DURATION_RE = re.compile(
     r"kilometer|km|metre|meter|foot|feet|yard)s?\b",
     re.IGNORECASE,
 )
-# A distance or size written short: "40ft", "3.5km", "12m", "149 metres"
+# A distance or size written short: "40ft", "3.5km", "149 metres"
 _MEASURE_RE = re.compile(
     r"(?<![£$€])\b\d[\d,.]*\s?(?:ft|km|cm|mm|metres?|meters?|miles?|feet|foot|yards?)\b"
 )

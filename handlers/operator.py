@@ -24,9 +24,7 @@ NOT_OPERATOR = "Sorry, only this bot's operators can change the briefing."
 async def reload(update: Update, context: BotContext) -> None:
     """Re-read the briefing file and make it active (operators only)."""
     message = message_of(update)
-    if not is_operator(update, context):
-        mark(Outcome.REFUSED)
-        await message.reply_html(NOT_OPERATOR)
+    if not await _operator_only(update, context, message):
         return
     engine, path = context.engine, context.settings.briefing
     await _load(message, lambda: engine.load_file(path))
@@ -35,9 +33,7 @@ async def reload(update: Update, context: BotContext) -> None:
 async def upload(update: Update, context: BotContext) -> None:
     """Load an operator's text document as the new briefing and report what changed."""
     message = message_of(update)
-    if not is_operator(update, context):
-        mark(Outcome.REFUSED)
-        await message.reply_html(NOT_OPERATOR)
+    if not await _operator_only(update, context, message):
         return
     document = message.document
     if document is None:
@@ -52,6 +48,15 @@ async def upload(update: Update, context: BotContext) -> None:
     data = bytes(await file.download_as_bytearray())
     engine = context.engine
     await _load(message, lambda: engine.load_bytes(data, file_name=name))
+
+
+async def _operator_only(update: Update, context: BotContext, message: Message) -> bool:
+    """Return True for an operator; refuse anyone else politely and return False."""
+    if is_operator(update, context):
+        return True
+    mark(Outcome.REFUSED)
+    await message.reply_html(NOT_OPERATOR)
+    return False
 
 
 def is_operator(update: Update, context: BotContext) -> bool:

@@ -190,18 +190,11 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
         words = words[firsts[0] :]
         start = tokens[0].start
         text = paragraph[start:end]
-    if "for" in words:  # "Center for Inherited Kidney Disorders", not "Smith for Congress"
-        k = words.index("for")
-        if words[0] in ORG_FIRST or any(w in ORG_HEADS for w in words[:k]):
-            return _Candidate(
-                text, EntityKind.ORGANISATION, True, descriptor, None, None, seq, start, end
-            )
-        tokens = tokens[:k]
-        words = words[:k]
-        end = tokens[-1].end
-        text = paragraph[start:end]
-    if "of" in words:
-        k = words.index("of")
+    # "Center for Inherited Kidney Disorders", "Bank of England"; not "Smith for Congress"
+    for joiner in ("for", "of"):
+        if joiner not in words:
+            continue
+        k = words.index(joiner)
         if words[0] in ORG_FIRST or any(w in ORG_HEADS for w in words[:k]):
             return _Candidate(
                 text, EntityKind.ORGANISATION, True, descriptor, None, None, seq, start, end
