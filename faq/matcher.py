@@ -334,9 +334,11 @@ def _names_asked(index: BriefingIndex, word: str, question_entities: set[int]) -
 
 
 def _asks_clock_time(question: Question) -> bool:
-    """Return True for "What time …?" and "At what time …?"."""
+    """Return True for "What time …?", "At what time …?" and "What hours …?"."""
     words = [t.folded for t in question.tokens[:3]]
-    return words[:2] == ["what", "time"] or words == ["at", "what", "time"]
+    if words[:1] == ["at"]:
+        words = words[1:]
+    return words[:1] == ["what"] and words[1:2] in (["time"], ["times"], ["hours"])
 
 
 def _counted_forms(question: Question, terms: list[Term]) -> set[str]:

@@ -39,7 +39,8 @@ _POSSESSIVE_RE = re.compile(r"\w['’]s\s+\w|s['’]\s+\w")
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
 
 DATE_NOUNS = frozenset(
-    "year years date day days time month months century centuries decade era week".split()
+    "year years date day days time times hours month months century centuries decade era "
+    "week".split()
 )
 PLACE_NOUNS = frozenset(
     "city cities country countries place places town towns capital region area nation "
@@ -265,7 +266,8 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
     if first in YES_NO_STARTS:
         return AnswerType.YES_NO, None  # "Is support lower among people who live …?"
     if re.search(r"\bwhen\b", joined) or re.search(
-        r"\b(what|which|in what|in which) (year|date|day|time|month|century|decade|era)\b",
+        r"\b(what|which|in what|in which) "
+        r"(year|date|day|time|times|hours|month|century|decade|era)\b",
         joined,
     ):
         return AnswerType.DATE, None

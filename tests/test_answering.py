@@ -426,6 +426,17 @@ def test_what_time_asks_for_a_clock_time() -> None:
     assert "10.25am" in answer_question(index, "What time did the raid happen?").answer
 
 
+def test_what_hours_asks_for_clock_times() -> None:
+    text = (
+        "Patients should be seen within six weeks under a new clinic that opened on Monday.\n\n"
+        "The clinic is based at Kingsbridge General Hospital.\n\n"
+        "It will run from 5pm to 9pm on weekdays and from 8am to 2pm on Saturdays.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "What hours is the clinic open on weekdays?")
+    assert "5pm to 9pm" in answer.answer
+
+
 def test_an_age_range_answers_how_old() -> None:
     text = (
         "The barber heard the men shouting in the street.\n\n"
