@@ -53,6 +53,10 @@ _COMPANY_REFERENCE_RE = re.compile(
 )
 _KIND_REFERENCE_RE = re.compile(r"(?:The|Its|Their) (" + "|".join(sorted(ORG_DESCRIPTORS)) + r")\b")
 _KIND_MENTION_RE = re.compile(r"\b[Tt]he (" + "|".join(sorted(ORG_DESCRIPTORS)) + r")\b")
+# the words of a leader's title that do not say what they lead
+_BARE_TITLE_WORDS = LEADING_ROLES | frozenset(
+    "the its their executive general secretary deputy vice acting interim".split()
+)
 _ROLE_CUT_RE = re.compile(r",|\s(?:of|at|for|who|in|on|from|with)\s")
 _DESCRIBED_LEDE_RE = re.compile(r"^An? [a-z0-9]")
 _ANAPHOR_RE = re.compile(
@@ -122,7 +126,10 @@ class BriefingIndex:
         self._link_company_references()
         self._link_kind_references()
         self._link_quotes()
-        leader_ids = {i for i, e in enumerate(self.entities) if _leads(e)}
+        # "chair" for Mrs Garvie: the words of each leader's title
+        self.leading_titles = tuple(_leading_title(e) for e in self.entities)
+        leader_ids = {i for i, title in enumerate(self.leading_titles) if title}
+        self._link_leaders_to_organisations(leader_ids)
         for s in self.sentences:
             s.leaders = s.named_entities & leader_ids
             s.name_stems = frozenset(
@@ -296,6 +303,40 @@ class BriefingIndex:
             if len(organisations) == 1:
                 sentence.entities.add(organisations[0])
 
+    def _link_leaders_to_organisations(self, leader_ids: set[int]) -> None:
+        """Give a leader whose title says nothing of what they lead ("Its chair, Mrs Garvie",
+        "The union's general secretary") the words of the one organisation their first
+        sentence (or the one before it) is about, so "Who heads the campaign?" finds them."""
+        role_words = list(self.role_words)
+        for leader in leader_ids:
+            role = {t.folded for t in tokenize(self.entities[leader].role or "")}
+            if role - _BARE_TITLE_WORDS - ORG_DESCRIPTORS:
+                continue  # "Council leader", "chief executive of X" say what they lead
+            first = next((s for s in self.sentences if leader in s.named_entities), None)
+            if first is None:
+                continue
+            organisation = self._one_organisation(first)
+            previous = self.previous(first)
+            if (
+                organisation is None
+                and previous is not None
+                and previous is not self.headline
+                and previous.sentence.paragraph == first.sentence.paragraph
+            ):
+                organisation = self._one_organisation(previous)
+            if organisation is not None:
+                org = self.entities[organisation]
+                role_words[leader] |= _role_words(org) | {
+                    stem(t.folded) for t in tokenize(org.name)
+                }
+        self.role_words = tuple(role_words)
+
+    def _one_organisation(self, sentence: IndexedSentence) -> int | None:
+        organisations = {
+            e for e in sentence.entities if self.entities[e].kind is EntityKind.ORGANISATION
+        }
+        return organisations.pop() if len(organisations) == 1 else None
+
     @functools.cached_property
     def main_organisation(self) -> int | None:
         """Return the organisation the most sentences name, when one clearly leads."""
@@ -467,11 +508,14 @@ def _future_auxiliary(tokens: list[Token], i: int) -> bool:
     return verb.text.islower() and can_be_verb(verb.folded) and verb.folded not in DETERMINERS
 
 
-def _leads(entity: Entity) -> bool:
-    """Return True when the entity's role makes them the leader of something: a leading
-    title ("chairman") or a leading verb in a clause about them ("who chairs the …")."""
+def _leading_title(entity: Entity) -> frozenset[str]:
+    """Return the stems of the words of the entity's role that make them the leader of
+    something: a title ("chairman") or a leading verb in a clause ("who chairs the …")."""
     role_words = {t.folded for t in tokenize(entity.role or "")}
-    return bool(role_words & (LEADING_ROLES | LEADING_VERBS))
+    title = role_words & (LEADING_ROLES | LEADING_VERBS)
+    if {"general", "secretary"} <= role_words or "secretary-general" in role_words:
+        title |= {"secretary", "secretary-general"} & role_words
+    return frozenset(stem(word) for word in title)
 
 
 def _near_pairs(stems: list[str]) -> frozenset[tuple[str, str]]:

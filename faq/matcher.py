@@ -259,8 +259,31 @@ def rank(
             entity_id not in led_ids and bool(index.role_words[entity_id] & led_stems)
         )
 
-    qualities = [_term_qualities(terms, sentence, led) for sentence in index.sentences]
-    headline = [] if index.headline is None else _term_qualities(terms, index.headline, led)
+    asks_leader = any(t.leading for t in terms)
+
+    def leader_words(sentence: IndexedSentence) -> frozenset[str]:
+        """Return the role words of the leaders of what the question asks about, when the
+        sentence gives their title ("The union's general secretary, Paula Kinnaird")."""
+        if not asks_leader:
+            return frozenset()
+        return frozenset().union(
+            *(
+                index.role_words[i]
+                for i in sentence.leaders
+                if led(i) and index.leading_titles[i] & sentence.stems.keys()
+            )
+        )
+
+    leaders_asked = [leader_words(sentence) for sentence in index.sentences]
+    qualities = [
+        _term_qualities(terms, sentence, led, leaders_asked[sentence.position])
+        for sentence in index.sentences
+    ]
+    headline = (
+        []
+        if index.headline is None
+        else _term_qualities(terms, index.headline, led, leader_words(index.headline))
+    )
     candidates = []
     for position, sentence in enumerate(index.sentences):
         own = qualities[position]
@@ -299,6 +322,8 @@ def rank(
             + _name_bonus(question, terms, sentence, index, question_entities)
             + (DEFINITION_BONUS if defining and sentence.defines in question_entities else 0.0)
         )
+        if leaders_asked[position]:
+            score += NAME_BONUS  # it names who leads what the question asks about
         if counted and _counts(counted, sentence):
             score += COUNT_BONUS
         if sentence.quote_ids and not about_speech:
@@ -406,12 +431,17 @@ def _leader_unknown(
 
 
 def _term_qualities(
-    terms: list[Term], sentence: IndexedSentence, led: Callable[[int], bool]
+    terms: list[Term],
+    sentence: IndexedSentence,
+    led: Callable[[int], bool],
+    leader_words: frozenset[str] = frozenset(),
 ) -> list[float]:
     """Return how well `sentence` matches each question term, from 0 to 1.
 
     "leads" in "Who leads Ukraine?" is matched by a leader (`led` tells whose role
-    names what the question asks about: "Ukrainian President").
+    names what the question asks about: "Ukrainian President"), and so are the
+    words of what they lead (`leader_words`: "union" and "teachers" in the role of
+    the general secretary of the National Union of Teachers).
     """
     qualities = []
     for term in terms:
@@ -419,10 +449,22 @@ def _term_qualities(
             qualities.append(1.0)
         elif term.leading and any(led(i) for i in sentence.leaders):
             qualities.append(RELATED_QUALITY)
-        else:
+        elif term.leading:  # "took the lead" leads nothing
             qualities.append(
-                max((q for s, q in term.matches.items() if s in sentence.stems), default=0.0)
+                max(
+                    (
+                        q
+                        for s, q in term.matches.items()
+                        if s in sentence.stems and not _only_as_noun(s, sentence)
+                    ),
+                    default=0.0,
+                )
             )
+        else:
+            own = max((q for s, q in term.matches.items() if s in sentence.stems), default=0.0)
+            if own < RELATED_QUALITY and leader_words.intersection(term.matches):
+                own = RELATED_QUALITY
+            qualities.append(own)
     return qualities
 
 
@@ -480,6 +522,12 @@ def _only_referred_to(term: str, sentence: IndexedSentence) -> bool:
     if any(term in stem_forms(word) for word in sentence.capitalised):
         return False  # "the Journal of Clinical Nephrology" names one
     return bool(spots) and all(i > 0 and sentence.words[i - 1] in REFERRING_WORDS for i in spots)
+
+
+def _only_as_noun(term: str, sentence: IndexedSentence) -> bool:
+    """Return True when `term` only follows a determiner in the sentence ("the lead")."""
+    spots = sentence.positions.get(term, ())
+    return bool(spots) and all(i > 0 and sentence.words[i - 1] in DETERMINERS for i in spots)
 
 
 def _only_as_verb(term: str, sentence: IndexedSentence) -> bool:

@@ -30,6 +30,8 @@ _ADDRESSING_RE = re.compile(r"^\s*(?:/ask(?:@\w+)?\b|@\w+[\s,:]*)+", re.IGNORECA
 _SPACE_RE = re.compile(r"\s+")
 SUBJECT_PRONOUNS = frozenset("i you we they he she it".split())
 _WH_IS_RE = re.compile(r"\b(what|who|where|when|how|which)['’]s\b", re.IGNORECASE)
+_IN_CHARGE_RE = re.compile(r"\b(is|are|was|were|will be) in charge of\b", re.IGNORECASE)
+_LEADS = {"is": "leads", "are": "lead", "was": "led", "were": "led", "will be": "will lead"}
 _NAMING_RE = re.compile(
     r"\bwhat (is|was|are|were) (the |its |their |his |her )?(\w+ )?names?\b|"
     r"\bwhat (is|was|are|were) .* called\b|\bwhat .* names? (of|for)\b|"
@@ -110,6 +112,7 @@ def clean_question(raw: str) -> str:
     text = "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE or c in "\n\t")
     text = _ADDRESSING_RE.sub("", text)
     text = _WH_IS_RE.sub(r"\1 is", text)  # "What's it called?" is "What is it called?"
+    text = _IN_CHARGE_RE.sub(lambda m: _LEADS[m[1].lower()], text)  # "is in charge of" leads
     return _SPACE_RE.sub(" ", text).strip()
 
 

@@ -144,15 +144,21 @@ def _pronoun_term(
 
 def _leading_verbs(question: Question) -> set[str]:
     """Return the question's verbs of leading ("who runs"), not nouns ("the rules of")."""
-    words = [t.folded for t in question.tokens]
-    return {
-        word
-        for before, word in itertools.pairwise(["", *words])
-        if word in LEADING_VERBS
-        and before not in DETERMINERS
-        and before not in NUMBER_WORDS
-        and before not in ("many", "much")  # "how many runs" counts a noun
-    }
+    leading = set()
+    tokens = question.tokens
+    for position, token in enumerate(tokens):
+        previous = tokens[position - 1].folded if position else ""
+        after_previous = question.text[tokens[position - 1].end :] if position else ""
+        possessive = after_previous[:1] in ("'", "’")
+        if (
+            token.folded in LEADING_VERBS
+            and previous not in DETERMINERS
+            and previous not in NUMBER_WORDS
+            and previous not in ("many", "much")  # "how many runs" counts a noun
+            and not possessive  # "the centre's head" is a noun
+        ):
+            leading.add(token.folded)
+    return leading
 
 
 def _redone_stems(index: BriefingIndex, word: str) -> set[str]:

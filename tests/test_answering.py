@@ -554,6 +554,30 @@ def test_who_chairs_something_leads_it() -> None:
     assert "Grace Adebayo" in answer.answer
 
 
+def test_taking_the_lead_is_not_leading() -> None:
+    text = (
+        "Millbeck took the lead after 11 minutes through striker Hanna Voss.\n\n"
+        "Millbeck manager Sofia Grint praised her side's first-half display.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert "Sofia Grint" in answer_question(index, "Who is in charge of Millbeck?").answer
+
+
+def test_a_leader_titled_by_reference_leads_that_organisation() -> None:
+    text = (
+        "Teachers have voted to accept a 4.8% pay rise.\n\n"
+        "The ballot showed 71% of members of the National Union of Classroom Teachers "
+        "backing the offer.\n\n"
+        "The union's general secretary, Paula Kinnaird, said the vote was "
+        "“a hard-won victory” but warned that the government had "
+        "“not solved the recruitment crisis by any stretch”.\n\n"
+        "A separate union representing school leaders, the Association of Head Teachers "
+        "and Principals, will announce the result of its own ballot on Friday.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert "Paula Kinnaird" in answer_question(index, "Who leads the teachers' union?").answer
+
+
 def test_a_response_is_what_someone_said() -> None:
     text = (
         "Harland Bank is to close 87 branches next year.\n\n"

@@ -104,6 +104,25 @@ def test_what_s_is_what_is() -> None:
     assert question.content_words == ("experimental", "drug")
 
 
+@pytest.mark.parametrize(
+    ("text", "rewritten"),
+    [
+        ("Who is in charge of the council?", "Who leads the council?"),
+        ("Who was in charge of the kidney trial?", "Who led the kidney trial?"),
+        ("Who will be in charge of the club?", "Who will lead the club?"),
+    ],
+)
+def test_being_in_charge_is_leading(text: str, rewritten: str) -> None:
+    assert analyse(text).text == rewritten
+
+
+def test_a_head_after_a_possessive_is_a_noun() -> None:
+    index = BriefingIndex(parse_document("Dr Raman heads the centre.\n"))
+    terms = question_terms(index, analyse("What does the centre's head see as a challenge?"))
+    assert not any(t.leading for t in terms)
+    assert any(t.leading for t in question_terms(index, analyse("Who heads the centre?")))
+
+
 def test_what_someone_did_is_no_occupation() -> None:
     assert analyse("What did Kublai do?").answer_type is not AnswerType.DEFINITION
 
