@@ -59,7 +59,7 @@ _AUX = (
     r"(?:(?:has|had|have|will|would|could|should|may|might|must|also|later|then|is|was|were|"
     r"are|be|been|being|once|previously|recently|repeatedly|publicly|privately|reportedly|"
     r"not|never|went\s+on\s+to|\w+ly)\s+){0,4}(?:(?:expected|due|set|going|likely|about|"
-    r"able|understood|believed|thought)\s+to\s+)?"
+    r"able|understood|believed|thought|liked|likes|loved|loves|used)\s+to\s+)?"
 )
 _VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _TAIL_VERB_FIRST = re.compile(
@@ -433,6 +433,7 @@ def _on_behalf(words: list[str]) -> int | None:
     return None
 
 
+_TERM_WORDS = 5  # a quoted term after "the board" is short; a longer quote is speech
 _TERM_BEFORE = (DETERMINERS - {"that"}) | {"so-called", "word", "term", "phrase", "his", "her"}
 
 
@@ -443,7 +444,8 @@ def _is_term(paragraph: str, opener: int, content: str) -> bool:
     if lowered and lowered[-1] in _TERM_BEFORE:
         return True
     if len(lowered) >= 2 and lowered[-2] in _TERM_BEFORE and lowered[-1].isalpha():
-        return lowered[-1] not in SPEECH_VERBS
+        # `a new “reassurance force”`, but not `reported it to the board “as soon as …”`
+        return lowered[-1] not in SPEECH_VERBS and len(content.split()) <= _TERM_WORDS
     words = content.split()
     return len(words) <= 3 and bool(lowered) and lowered[-1] in {"as", "called", "named"}
 
@@ -635,6 +637,10 @@ def extract_quotes(
                         speaker = _lead_speaker(resolver, span, para, lead, verbs[0].start())
                 else:
                     speaker = _lead_speaker(resolver, span, para, lead, verb.start())
+                    if speaker is None and len(verbs) > 1:
+                        # `X said the firm … had reported it to the board “…”`: when the last
+                        # verb's subject names nobody, the quote is the reporter's, X's
+                        speaker = _lead_speaker(resolver, span, para, lead, verbs[0].start())
                 attributed = True
 
         if not attributed and full and lead.rstrip().endswith(":"):

@@ -221,3 +221,28 @@ def test_pronoun_in_a_partial_quote_is_the_subject_not_a_modifier(
 )  # fmt: skip
 def test_org_boss_person_is_the_speaker(text: str, speaker: str) -> None:
     assert [q.speaker for q in _doc(text).quotes] == [speaker]
+
+
+def test_a_partial_quote_after_a_noun_is_the_reporters_words() -> None:
+    doc = _doc(
+        "Carla Benning, a spokeswoman for Tamberlane, said the company disputed the claims "
+        "and had reported the problem to the board “as soon as our engineers identified "
+        "the cause.” She declined to comment further."
+    )
+    assert _quote(doc, "as soon as our engineers").speaker == "Carla Benning"
+
+
+def test_a_short_quoted_term_after_a_noun_is_still_no_quote() -> None:
+    doc = _doc("Ministers will discuss a new “reassurance force” for Ukraine on Thursday.")
+    assert doc.quotes == ()
+
+
+@pytest.mark.parametrize("verb", ["liked to say", "used to say", "loved to say"])
+def test_a_habitual_saying_has_its_speaker(verb: str) -> None:
+    doc = _doc(
+        "Magnus Rendle built more than 400 boats.\n\n"
+        f"Rendle never switched to fibreglass. “A wooden boat is never finished,” he {verb}. "
+        "“You just stop working on it and put it in the water.”"
+    )
+    assert _quote(doc, "A wooden boat").speaker == "Magnus Rendle"
+    assert _quote(doc, "You just stop").speaker == "Magnus Rendle"
