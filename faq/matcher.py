@@ -17,6 +17,7 @@ from faq.lexicon import (
     NEGATING_VERBS,
     NEGATIONS,
     PREPOSITIONS,
+    QUESTION_WORDS,
     RESPONSE_WORDS,
     STOPWORDS,
     WEAK_WORDS,
@@ -207,7 +208,9 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
         verb = before not in DETERMINERS and before not in PREPOSITIONS  # not "the decline in"
         if verb and base_forms(word) & NEGATING_VERBS and not _kin(base_forms(word)) & words:
             return True
-        if word in words or ("-" in token.text and token.text.split("-")[-1][:1].isupper()):
+        if word in words or base_forms(word) & words:
+            continue  # "opening" is not reversed by "closed" in a sentence that says "open"
+        if "-" in token.text and token.text.split("-")[-1][:1].isupper():
             continue
         # "shut" is reversed by "open", the opposite of its synonym "close"
         opposites = opposite_forms(word).union(*(opposite_forms(s) for s in synonyms(word)))
@@ -251,8 +254,10 @@ def rank(
         if "-" not in a.word and "-" not in b.word
     ]
     counted = _counted_forms(question, terms)
-    led_stems = {m for t in terms if not t.leading for m in t.matches}
     led_ids = {t.entity for t in terms if t.entity is not None}
+    led_stems = {m for t in terms if not t.leading for m in t.matches}
+    # "Who runs the company?": "Tamberlane's chief executive"
+    led_stems |= {stem(t.folded) for i in led_ids for t in tokenize(index.entities[i].name)}
 
     def led(entity_id: int) -> bool:
         return not (led_stems or led_ids) or (
@@ -351,16 +356,25 @@ def _names_nothing(
     return _type_fit(index, question, best.sentence, entities) <= -TYPE_PENALTY
 
 
-def _names_asked(index: BriefingIndex, word: str, question_entities: set[int]) -> bool:
-    """Return True when `word` is part of the name of someone the question names."""
-    return any(
-        word in {t.folded for t in tokenize(index.entities[i].name)} for i in question_entities
-    )
+def _names_asked(
+    index: BriefingIndex, word: str, question_entities: set[int], asked: set[str]
+) -> bool:
+    """Return True when `word` is part of the name of someone the question names by name
+    ("Smith" for "What is Jane's dog called?"), not by title ("the conservation officer")."""
+    for i in question_entities:
+        name = {t.folded for t in tokenize(index.entities[i].name)}
+        if word in name and name & asked:
+            return True
+    return False
 
 
 def _asks_clock_time(question: Question) -> bool:
-    """Return True for "What time …?", "At what time …?" and "What hours …?"."""
-    words = [t.folded for t in question.tokens[:3]]
+    """Return True for "What time …?", "At what time …?", "What hours …?" and the keyword
+    query "tapir house opening hours"."""
+    words = [t.folded for t in question.tokens]
+    if "hours" in words and not QUESTION_WORDS.intersection(words):
+        return True
+    words = words[:3]
     if words[:1] == ["at"]:
         words = words[1:]
     return words[:1] == ["what"] and words[1:2] in (["time"], ["times"], ["hours"])
@@ -627,7 +641,7 @@ def _type_fit(
             for w in sentence.capitalised
             if w not in asked
             and w not in STOPWORDS
-            and not _names_asked(index, w, question_entities)
+            and not _names_asked(index, w, question_entities, asked)
         }
         return -NAME_PENALTY if new_names else -TYPE_PENALTY
     elif wanted in EVIDENCE_FOR:

@@ -55,7 +55,7 @@ PROPORTION_NOUNS = frozenset(
 KEYWORD_TYPES = {
     **dict.fromkeys("length distance size height width depth duration".split(), "duration"),
     **dict.fromkeys("cost price fee fees budget".split(), "amount"),
-    **dict.fromkeys("date".split(), "date"),
+    **dict.fromkeys("date hours".split(), "date"),  # "opening hours" asks for clock times
     **dict.fromkeys("location venue address".split(), "place"),
 }
 SCORE_NOUNS = frozenset("score final full-time half-time".split())

@@ -604,3 +604,36 @@ def test_a_sentence_that_names_something_answers_what_it_is_called() -> None:
     index = BriefingIndex(parse_document(path.read_text(encoding="utf-8")))
     # "The satellite, named Plumeseeker-1, lifted off …", not "… said the satellite had cost"
     assert "Plumeseeker-1" in answer_question(index, "What is the new satellite called?").answer
+
+
+def test_the_name_of_someone_asked_for_by_title_is_their_name() -> None:
+    text = (
+        "Brackenmoor Zoo has announced the birth of a tapir calf.\n\n"
+        "“Every birth matters when numbers are this low,” said Dr Owen Tarrant, "
+        "the zoo’s conservation officer.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "What's the name of the conservation officer?")
+    assert "Owen Tarrant" in answer.answer
+
+
+def test_who_runs_the_company_finds_the_chief_executive_of_it() -> None:
+    text = (
+        "Tamberlane Appliances is recalling 450,000 space heaters.\n\n"
+        "“Nothing matters more to us than safety,” Dale Whitaker, Tamberlane’s chief "
+        "executive, said in a statement.\n\n"
+        "Tamberlane has set up a hotline for customers.\n\n"
+        "“People leave a heater running all night,” Ms. Whitcomb said.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    assert "Dale Whitaker" in answer_question(index, "Who runs the company?").answer
+
+
+def test_opening_hours_asks_for_clock_times() -> None:
+    text = (
+        "The Tapir House, which has been closed since early May, will reopen on 14 June.\n"
+        "It will be open daily from 10.30am to 3.30pm.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "tapir house opening hours")
+    assert "10.30am to 3.30pm" in answer.answer
