@@ -195,6 +195,7 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
     words |= {base for word in words for base in base_forms(word)}
     if question.negated and not any(w in NEGATIONS or w.endswith("n't") for w in words):
         return True
+
     asked = {t.folded for t in question.tokens}
     if _other_nationality(question, sentence, words):
         return True
@@ -206,7 +207,9 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
         if word in ("first", "last") and before not in DETERMINERS:
             continue  # "when did a final last go to extra time" asks when, not which
         verb = before not in DETERMINERS and before not in PREPOSITIONS  # not "the decline in"
-        if verb and base_forms(word) & NEGATING_VERBS and not _kin(base_forms(word)) & words:
+        denies = verb and base_forms(word) & NEGATING_VERBS
+        after = question.tokens[position + 1].folded if position + 1 < len(question.tokens) else ""
+        if denies and not _kin(base_forms(word)) & words and not _says_not(sentence, after):
             return True
         if word in words or base_forms(word) & words:
             continue  # "opening" is not reversed by "closed" in a sentence that says "open"
@@ -217,6 +220,18 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
         reversed_in_text = opposites & words
         if reversed_in_text and not reversed_in_text & asked:
             return True
+    return False
+
+
+def _says_not(sentence: IndexedSentence, verb: str) -> bool:
+    """Return True when the sentence negates `verb`: "will not run" for "stop running"."""
+    forms = base_forms(verb) | {verb}
+    words = sentence.words
+    for i, word in enumerate(words):
+        if word in ("not", "never", "cannot") or word.endswith("n't"):
+            following = words[i + 1 : i + 4]
+            if any(forms & (base_forms(w) | {w}) for w in following):
+                return True
     return False
 
 

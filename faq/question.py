@@ -32,6 +32,9 @@ SUBJECT_PRONOUNS = frozenset("i you we they he she it".split())
 _WH_IS_RE = re.compile(r"\b(what|who|where|when|how|which)['’]s\b", re.IGNORECASE)
 _IN_CHARGE_RE = re.compile(r"\b(is|are|was|were|will be) in charge of\b", re.IGNORECASE)
 _LEADS = {"is": "leads", "are": "lead", "was": "led", "were": "led", "will be": "will lead"}
+# the question words that ask for a kind of answer; the first one in a question is asked
+# ("Who took over when he retired?" asks who, not when)
+_WH_WORDS = frozenset("who whom whose what which when where why how".split())
 _NAMING_RE = re.compile(
     r"\bwhat (is|was|are|were) (the |its |their |his |her )?(\w+ )?names?\b|"
     r"\bwhat (is|was|are|were) .* called\b|\bwhat .* names? (of|for)\b|"
@@ -231,8 +234,8 @@ def _content_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
             or (previous in ("what", "which") and word in KIND_NOUNS)
         )
         before_previous, previous = previous, word
-        if names_answer_type:
-            continue
+        if names_answer_type or word in CONTENT_STOPWORDS:
+            continue  # and "won't" is not "won"
         for part in word_parts(word):
             if part not in CONTENT_STOPWORDS and part not in QUESTION_WORDS:
                 words.append(part)
@@ -268,15 +271,16 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
         return AnswerType.PROPORTION, None
     if first in YES_NO_STARTS:
         return AnswerType.YES_NO, None  # "Is support lower among people who live …?"
-    if re.search(r"\bwhen\b", joined) or re.search(
+    asked_first = next((w for w in words if w in _WH_WORDS), None)
+    if asked_first == "when" or re.search(
         r"\b(what|which|in what|in which) "
         r"(year|date|day|time|times|hours|month|century|decade|era)\b",
         joined,
     ):
         return AnswerType.DATE, None
-    if re.search(r"\bwhere\b", joined) or _asks_for_place(words):
+    if asked_first == "where" or _asks_for_place(words):
         return AnswerType.PLACE, None
-    if re.search(r"\bwhy\b", joined):
+    if asked_first == "why":
         return AnswerType.REASON, None
     if _NAMING_RE.search(joined):
         return AnswerType.NAME, None

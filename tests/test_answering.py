@@ -637,3 +637,14 @@ def test_opening_hours_asks_for_clock_times() -> None:
     index = BriefingIndex(parse_document(text))
     answer = answer_question(index, "tapir house opening hours")
     assert "10.30am to 3.30pm" in answer.answer
+
+
+def test_stopping_is_said_by_not_doing() -> None:
+    text = (
+        "Trains will not run between Ashvale and Kirkhope on three weekends in March.\n\n"
+        "The first train from Ashvale will leave at 5.48am.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "Between which two towns will trains stop running?")
+    assert "Ashvale and Kirkhope" in answer.answer
+    assert not answer_question(index, "Where did the trains stop?").answered

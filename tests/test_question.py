@@ -176,3 +176,24 @@ def test_a_counted_noun_is_no_leading_verb() -> None:
     index = BriefingIndex(parse_document("Okonjo made 71 runs on Saturday.\n"))
     terms = question_terms(index, analyse("How many runs did Okonjo make?"))
     assert not any(t.leading for t in terms)
+
+
+def test_a_negated_auxiliary_is_no_content_word() -> None:
+    assert analyse("Which station won't the buses stop at?").content_words == (
+        "station",
+        "buses",
+        "stop",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Who took over the business when he retired?", AnswerType.PERSON),
+        ("What was he doing when the ground gave way?", AnswerType.THING),
+        ("Why does the sheriff want people to leave when they are told to?", AnswerType.REASON),
+        ("When and where is the meeting?", AnswerType.DATE),
+    ],
+)
+def test_the_first_question_word_is_the_one_asked(text: str, expected: AnswerType) -> None:
+    assert analyse(text).answer_type is expected
