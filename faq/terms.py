@@ -40,6 +40,7 @@ PHRASE_VERB_QUALITY = 0.7  # "paid" alone, when the question says "paid back"
 WEAK_FACTOR = 0.3
 SUBJECT_FACTOR = 1.5
 NAME_SIMILARITY = 80  # rapidfuzz ratio for a misspelt full name
+NAME_WORD_SIMILARITY = 60  # … and for each of its words: "Harbour built" is no "Harbour Trust"
 PERSONAL_PRONOUNS = frozenset("he she his her him".split())
 
 
@@ -299,7 +300,11 @@ def mentioned_entities(index: BriefingIndex, question: Question) -> dict[int, se
             span = range(start, start + size)
             if taken.intersection(span):
                 continue
-            if fuzz.ratio(" ".join(words[start : start + size]), alias) >= NAME_SIMILARITY:
+            span_words = words[start : start + size]
+            if fuzz.ratio(" ".join(span_words), alias) >= NAME_SIMILARITY and all(
+                fuzz.ratio(a, b) >= NAME_WORD_SIMILARITY
+                for a, b in zip(span_words, alias.split(), strict=True)
+            ):
                 found.setdefault(index.alias_map[alias], set()).update(words[i] for i in span)
                 taken.update(span)
     return found

@@ -197,3 +197,17 @@ def test_a_negated_auxiliary_is_no_content_word() -> None:
 )
 def test_the_first_question_word_is_the_one_asked(text: str, expected: AnswerType) -> None:
     assert analyse(text).answer_type is expected
+
+
+def test_a_misspelt_name_matches_word_by_word() -> None:
+    index = BriefingIndex(
+        parse_document(
+            "Priya Nair, the chief executive of the Brennock Harbour Trust, said it was "
+            "struggling.\n\nIts harbour was built in 1842.\n"
+        )
+    )
+    named = {t.word: t.entity for t in question_terms(index, analyse("Where does Pria Nayr work?"))}
+    assert named["pria"] is not None
+    assert named["nayr"] == named["pria"]
+    terms = question_terms(index, analyse("When was Brennock harbour built?"))
+    assert {t.word: t.entity for t in terms}["built"] is None
