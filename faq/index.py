@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from faq.evidence import NO_EVIDENCE, Evidence, evidence_of
 from faq.lexicon import (
@@ -150,6 +151,10 @@ class BriefingIndex:
             for word in s.folded_words:
                 self.vocabulary.setdefault(word, stem(word))
         self._vocab_list = sorted(w for w in self.vocabulary if len(w) >= 3)
+        self._lemma_list = sorted(
+            {lemma for w in self._vocab_list for lemma, _ in dictionary_forms(w)}
+            | set(self._vocab_list)
+        )
         # "build" → {"rebuild"}: the briefing's verbs that mean another done again
         self.redone: dict[str, set[str]] = {}
         for word, word_stem in self.vocabulary.items():
@@ -455,7 +460,15 @@ class BriefingIndex:
             return None
         cutoff = 80 if len(word) >= 6 else 84
         best = process.extractOne(word, self._vocab_list, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return None if best is None else str(best[0])
+        if best is not None:
+            return str(best[0])
+        if len(word) >= 5:  # two letters swapped: "rasie" is "raise" (as in "raised")
+            swapped = process.extractOne(
+                word, self._lemma_list, scorer=OSA.distance, score_cutoff=1
+            )
+            if swapped is not None:
+                return str(swapped[0])
+        return None
 
     @functools.cached_property
     def main_person(self) -> int | None:

@@ -144,13 +144,23 @@ def analyse(raw: str) -> Question:
 
 
 def _fix_question_word(text: str) -> str:
-    """Return `text` with a misspelt first question word put right ("wher will …")."""
+    """Return `text` with a misspelt first question word put right ("wher will …"), and the
+    word after "how" ("how oftn")."""
     first, _, rest = text.partition(" ")
-    word = first.lower()
-    if not rest or word in QUESTION_WORDS or is_english_word(word):
-        return text
-    match = process.extractOne(word, sorted(QUESTION_WORDS), scorer=fuzz.ratio, score_cutoff=80)
-    return text if match is None else f"{match[0]} {rest}"
+    fixed = _fix_word(first, QUESTION_WORDS)
+    if fixed.lower() == "how" and rest:
+        second, _, after = rest.partition(" ")
+        rest = f"{_fix_word(second, HOW_WORDS)} {after}".rstrip()
+    return f"{fixed} {rest}" if rest else text
+
+
+def _fix_word(written: str, words: frozenset[str]) -> str:
+    """Return `written`, or the one of `words` it misspells."""
+    word = written.lower()
+    if word in words or is_english_word(word):
+        return written
+    match = process.extractOne(word, sorted(words), scorer=fuzz.ratio, score_cutoff=80)
+    return written if match is None else str(match[0])
 
 
 def _asks_about_past(words: list[str]) -> bool | None:

@@ -211,3 +211,15 @@ def test_a_misspelt_name_matches_word_by_word() -> None:
     assert named["nayr"] == named["pria"]
     terms = question_terms(index, analyse("When was Brennock harbour built?"))
     assert {t.word: t.entity for t in terms}["built"] is None
+
+
+def test_the_word_after_how_is_spelt_right() -> None:
+    question = analyse("how oftn will the buses go")
+    assert question.answer_type is AnswerType.FREQUENCY
+    assert question.text == "how often will the buses go"
+
+
+def test_swapped_letters_are_a_typo_of_the_briefings_word() -> None:
+    index = BriefingIndex(parse_document("We raised £18,000 for a barrister.\n"))
+    assert index.correct("rasie") == "raise"
+    assert stem("raise") == stem("raised")
