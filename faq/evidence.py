@@ -40,7 +40,7 @@ _DURATION_RE = re.compile(
     r"\b(\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|hundred|several|few|many)[\s-]+(?:\w+[\s-]+)?"
     r"(second|minute|hour|day|week|fortnight|month|year|decade|century|mile|kilometre|"
-    r"kilometer|km|metre|meter|foot|feet|yard)s?\b",
+    r"kilometer|km|metre|meter|foot|feet|yard)s?\b(?![-\s]old\b)",  # "nine-year-old" is an age
     re.IGNORECASE,
 )
 # A distance or size written short: "40ft", "3.5km", "149 metres"

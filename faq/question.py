@@ -45,7 +45,7 @@ _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn"}
 
 DATE_NOUNS = frozenset(
     "year years date day days time times hours month months century centuries decade era "
-    "week".split()
+    "week period".split()
 )
 PLACE_NOUNS = frozenset(
     "city cities country countries place places town towns capital region area nation "
@@ -284,7 +284,7 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
     asked_first = next((w for w in words if w in _WH_WORDS), None)
     if asked_first == "when" or re.search(
         r"\b(what|which|in what|in which) "
-        r"(year|date|day|time|times|hours|month|century|decade|era)\b",
+        r"(year|date|day|time|times|hours|month|century|decade|era|period)\b",
         joined,
     ):
         return AnswerType.DATE, None

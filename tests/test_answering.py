@@ -8,6 +8,7 @@ import pytest
 
 from faq.answer import MAX_ANSWER_CHARS
 from faq.engine import Engine
+from faq.evidence import evidence_of
 from faq.index import BriefingIndex
 from faq.matcher import answer_question
 from store.ingest import parse_document
@@ -648,3 +649,29 @@ def test_stopping_is_said_by_not_doing() -> None:
     answer = answer_question(index, "Between which two towns will trains stop running?")
     assert "Ashvale and Kirkhope" in answer.answer
     assert not answer_question(index, "Where did the trains stop?").answered
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("Her mother, nine-year-old Suri, arrived in 2021.", False),
+        ("The walker, a 67-year-old from Bristol, fell.", False),
+        ("He was 12 years old.", False),
+        ("The pregnancy lasted around 13 months.", True),
+        ("It is the first birth in the zoo's 52-year history.", True),
+    ],
+)
+def test_an_age_is_no_length_of_time(text: str, duration: bool) -> None:
+    sentence = parse_document(text + "\n").sentences[0]
+    assert evidence_of(sentence).duration is duration
+
+
+def test_over_what_period_asks_for_dates() -> None:
+    text = (
+        "About 412,000 of the heaters were sold in the United States.\n\n"
+        "The recall covers the CozyCore 1500 heaters, which were sold from September 2022 "
+        "through December 2024.\n"
+    )
+    index = BriefingIndex(parse_document(text))
+    answer = answer_question(index, "Over what period were the heaters sold?")
+    assert "September 2022 through December 2024" in answer.answer
