@@ -151,10 +151,6 @@ class BriefingIndex:
             for word in s.folded_words:
                 self.vocabulary.setdefault(word, stem(word))
         self._vocab_list = sorted(w for w in self.vocabulary if len(w) >= 3)
-        self._lemma_list = sorted(
-            {lemma for w in self._vocab_list for lemma, _ in dictionary_forms(w)}
-            | set(self._vocab_list)
-        )
         # "build" → {"rebuild"}: the briefing's verbs that mean another done again
         self.redone: dict[str, set[str]] = {}
         for word, word_stem in self.vocabulary.items():
@@ -469,6 +465,12 @@ class BriefingIndex:
             if swapped is not None:
                 return str(swapped[0])
         return None
+
+    @functools.cached_property
+    def _lemma_list(self) -> list[str]:
+        """The briefing's words and their dictionary forms ("raised" and "raise")."""
+        lemmas = {lemma for w in self._vocab_list for lemma, _ in dictionary_forms(w)}
+        return sorted(lemmas | set(self._vocab_list))
 
     @functools.cached_property
     def main_person(self) -> int | None:
