@@ -6,12 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from faq.answer import MAX_ANSWER_CHARS
+from faq.answer import MAX_ANSWER_CHARS, Answer
 from faq.engine import Engine
 from faq.evidence import evidence_of
 from faq.index import BriefingIndex
 from faq.matcher import answer_question
 from store.ingest import parse_document
+
+
+def _ask(text: str, question: str) -> Answer:
+    """Answer `question` from a briefing made of `text`."""
+    return answer_question(BriefingIndex(parse_document(text)), question)
 
 
 @pytest.mark.parametrize(
@@ -171,7 +176,7 @@ def test_a_lede_describing_someone_is_about_the_person_named_next() -> None:
         "Janet Frost, 52, of Mill Road, moved the money into her own account, the court heard.\n\n"
         "Ms Frost later repaid £12,000 of the money.\n"
     )
-    answer = answer_question(BriefingIndex(parse_document(text)), "How much did Janet Frost take?")
+    answer = _ask(text, "How much did Janet Frost take?")
     assert "£90,000" in answer.answer
 
 
@@ -198,7 +203,7 @@ def test_she_in_a_question_that_names_nobody_is_the_story_s_main_person() -> Non
 
 def test_how_old_is_not_taken_as_the_opposite_of_new() -> None:
     text = "Dr Ana Reyes, 44, said the new coating was the main breakthrough.\n"
-    answer = answer_question(BriefingIndex(parse_document(text)), "How old is Dr Reyes?")
+    answer = _ask(text, "How old is Dr Reyes?")
     assert "44" in answer.answer
 
 
@@ -270,7 +275,7 @@ def test_a_focus_noun_is_not_matched_by_its_verb_after_to() -> None:
         "Officials said a deal was close.\n"
     )
     question = "By what means is a tariff imposed?"
-    answer = answer_question(BriefingIndex(parse_document(text)), question)
+    answer = _ask(text, question)
     assert "other means" in answer.answer
 
 
@@ -279,8 +284,7 @@ def test_a_time_of_day_answers_what_time() -> None:
         "The decision on the wind farm came after a six-hour meeting.\n\n"
         "The result was announced at 11.20pm.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    assert "11.20pm" in answer_question(index, "What time was the decision announced?").answer
+    assert "11.20pm" in _ask(text, "What time was the decision announced?").answer
 
 
 def test_who_did_something_the_briefing_never_mentions_is_not_answered() -> None:
@@ -303,7 +307,7 @@ def test_who_is_the_role_accepts_a_synonym_of_the_role() -> None:
         "Patients should be seen within six weeks under a new clinic, hospital bosses said.\n\n"
         "The chief executive of the Kingsbridge Trust, Helen Okafor, opened the clinic.\n"
     )
-    answer = answer_question(BriefingIndex(parse_document(text)), "Who is the boss of the trust?")
+    answer = _ask(text, "Who is the boss of the trust?")
     assert "Helen Okafor" in answer.answer
 
 
@@ -312,8 +316,7 @@ def test_before_and_after_are_one_order_told_two_ways() -> None:
         "More than 600 people were evacuated after the river burst its banks following "
         "36 hours of rain.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    answer = answer_question(index, "How long had it been raining before the river burst?")
+    answer = _ask(text, "How long had it been raining before the river burst?")
     assert "36 hours" in answer.answer
 
 
@@ -347,7 +350,7 @@ def test_the_company_in_a_question_is_the_article_s_company() -> None:
         "Tidewater's operations director, Gareth Lyle, said the firm had offered a 4% pay rise.\n\n"
         "Tidewater Ferries runs the only crossing to the island.\n"
     )
-    answer = answer_question(BriefingIndex(parse_document(text)), "What did the company offer?")
+    answer = _ask(text, "What did the company offer?")
     assert "4% pay rise" in answer.answer
 
 
@@ -356,8 +359,7 @@ def test_a_year_of_the_common_era_answers_when() -> None:
         "A model of the abandoned Roman fort goes on show in the museum this week.\n\n"
         "Coins found in the ditch suggest the fort was abandoned around AD 410.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    assert "AD 410" in answer_question(index, "When was the fort abandoned?").answer
+    assert "AD 410" in _ask(text, "When was the fort abandoned?").answer
 
 
 def test_how_much_money_asks_for_an_amount_not_about_money() -> None:
@@ -365,8 +367,7 @@ def test_how_much_money_asks_for_an_amount_not_about_money() -> None:
         "Money was wasted on a £1.2 million refit.\n\n"
         "Under the plans, the council will take £4.5 million from its reserves over two years.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    answer = answer_question(index, "How much money is coming out of the reserves?")
+    answer = _ask(text, "How much money is coming out of the reserves?")
     assert "£4.5 million" in answer.answer
 
 
@@ -386,8 +387,7 @@ def test_going_to_is_the_future_not_a_movement() -> None:
         '"My dad worked here, my brother works here," he said.\n\n'
         '"Every diner on the east side is going to feel this," she said.\n'
     )
-    index = BriefingIndex(parse_document(text))
-    assert not answer_question(index, "Where is the work going?").answered
+    assert not _ask(text, "Where is the work going?").answered
 
 
 def test_a_sentence_matching_nothing_itself_needs_the_kind_of_answer_to_inherit() -> None:
@@ -403,8 +403,7 @@ def test_a_length_of_time_can_say_when() -> None:
         "Harwell's lawyer will ask the parole board to hear her case in March.\n\n"
         "Harwell will be eligible for parole after serving about three years.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    answer = answer_question(index, "When can Harwell get parole?")
+    answer = _ask(text, "When can Harwell get parole?")
     assert "three years" in answer.answer
 
 
@@ -413,8 +412,7 @@ def test_a_title_the_article_never_uses_does_not_count_against_the_answer() -> N
         "Dozens of people protested outside the town hall on Monday.\n\n"
         "Among them was Margaret Oyelaran, 71, who has run a lunch club for 12 years.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    answer = answer_question(index, "How long has Mrs Oyelaran been running her lunch club?")
+    answer = _ask(text, "How long has Mrs Oyelaran been running her lunch club?")
     assert "12 years" in answer.answer
 
 
@@ -423,8 +421,7 @@ def test_what_time_asks_for_a_clock_time() -> None:
         "Detectives believe the raid may be linked to another raid last month.\n\n"
         "The robbery happened at about 10.25am on Wednesday.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    assert "10.25am" in answer_question(index, "What time did the raid happen?").answer
+    assert "10.25am" in _ask(text, "What time did the raid happen?").answer
 
 
 def test_what_hours_asks_for_clock_times() -> None:
@@ -433,8 +430,7 @@ def test_what_hours_asks_for_clock_times() -> None:
         "The clinic is based at Kingsbridge General Hospital.\n\n"
         "It will run from 5pm to 9pm on weekdays and from 8am to 2pm on Saturdays.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    answer = answer_question(index, "What hours is the clinic open on weekdays?")
+    answer = _ask(text, "What hours is the clinic open on weekdays?")
     assert "5pm to 9pm" in answer.answer
 
 
@@ -444,8 +440,7 @@ def test_an_age_range_answers_how_old() -> None:
         "Officers are still searching for the second bike, which is thought to be red.\n\n"
         "The inspector described the suspects as men aged between 20 and 30.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    answer = answer_question(index, "How old are the men thought to be?")
+    answer = _ask(text, "How old are the men thought to be?")
     assert "between 20 and 30" in answer.answer
 
 
@@ -482,8 +477,7 @@ def test_the_airline_is_the_organisation_the_sentence_before_names() -> None:
         "The airline's chief executive, Tom Reed, said 96 departures had been cancelled.\n\n"
         "Corvane Systems supplies the software.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    assert "Tom Reed" in answer_question(index, "Who is the boss of Skyline Air?").answer
+    assert "Tom Reed" in _ask(text, "Who is the boss of Skyline Air?").answer
 
 
 def test_how_many_prefers_a_number_of_the_thing_counted() -> None:
@@ -491,8 +485,7 @@ def test_how_many_prefers_a_number_of_the_thing_counted() -> None:
         "Passengers on cancelled flights may be owed up to £520.\n\n"
         "A computer failure forced airlines to cancel 212 flights on Saturday.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    assert "212" in answer_question(index, "How many flights had to be cancelled?").answer
+    assert "212" in _ask(text, "How many flights had to be cancelled?").answer
 
 
 def test_how_big_was_the_crowd_prefers_a_crowd_of_a_number() -> None:
@@ -500,8 +493,7 @@ def test_how_big_was_the_crowd_prefers_a_crowd_of_a_number() -> None:
         "Okonjo hit the last ball for four to send the crowd into raptures on Saturday.\n\n"
         "The Foxes won by four wickets in front of a crowd of 11,482 at the ground.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    assert "11,482" in answer_question(index, "How big was the crowd?").answer
+    assert "11,482" in _ask(text, "How big was the crowd?").answer
 
 
 def test_a_capitalised_title_names_the_thing_asked_for() -> None:
@@ -509,8 +501,7 @@ def test_a_capitalised_title_names_the_thing_asked_for() -> None:
         "The results will also be published in a journal for nurses next year.\n\n"
         "The results were published in the Journal of Clinical Nephrology.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    answer = answer_question(index, "Which journal published the results?")
+    answer = _ask(text, "Which journal published the results?")
     assert "Journal of Clinical Nephrology" in answer.answer
 
 
@@ -521,9 +512,8 @@ def test_a_denying_word_used_as_a_noun_denies_nothing() -> None:
         "About half of the patients received the drug.\n\n"
         "A larger trial is due to start in September.\n"
     )
-    index = BriefingIndex(parse_document(text))
     question = "By how much did the pill slow the decline in kidney function?"
-    assert "46 percent" in answer_question(index, question).answer
+    assert "46 percent" in _ask(text, question).answer
 
 
 def test_an_off_topic_how_to_question_is_not_answered_by_one_shared_verb() -> None:
@@ -539,8 +529,7 @@ def test_the_bank_is_the_one_organisation_named_as_a_bank() -> None:
         "Customers at the Post Office counters will not be affected.\n\n"
         "The bank's chief executive, Martin Ashdown, said visits had fallen by 62%.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    assert "Martin Ashdown" in answer_question(index, "Who runs Harland Bank?").answer
+    assert "Martin Ashdown" in _ask(text, "Who runs Harland Bank?").answer
 
 
 def test_who_chairs_something_leads_it() -> None:
@@ -550,8 +539,7 @@ def test_who_chairs_something_leads_it() -> None:
         "said people were living in limbo.\n\n"
         "The association will meet on Thursday.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    answer = answer_question(index, "Who leads the tenants' association?")
+    answer = _ask(text, "Who leads the tenants' association?")
     assert "Grace Adebayo" in answer.answer
 
 
@@ -560,8 +548,7 @@ def test_taking_the_lead_is_not_leading() -> None:
         "Millbeck took the lead after 11 minutes through striker Hanna Voss.\n\n"
         "Millbeck manager Sofia Grint praised her side's first-half display.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    assert "Sofia Grint" in answer_question(index, "Who is in charge of Millbeck?").answer
+    assert "Sofia Grint" in _ask(text, "Who is in charge of Millbeck?").answer
 
 
 def test_a_leader_titled_by_reference_leads_that_organisation() -> None:
@@ -575,8 +562,7 @@ def test_a_leader_titled_by_reference_leads_that_organisation() -> None:
         "A separate union representing school leaders, the Association of Head Teachers "
         "and Principals, will announce the result of its own ballot on Friday.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    assert "Paula Kinnaird" in answer_question(index, "Who leads the teachers' union?").answer
+    assert "Paula Kinnaird" in _ask(text, "Who leads the teachers' union?").answer
 
 
 def test_a_response_is_what_someone_said() -> None:
@@ -585,8 +571,7 @@ def test_a_response_is_what_someone_said() -> None:
         "The Treasury has published figures on branch closures since 2015.\n\n"
         'A Treasury spokesperson said decisions on branches were "a commercial matter".\n'
     )
-    index = BriefingIndex(parse_document(text))
-    answer = answer_question(index, "What was the Treasury's response?")
+    answer = _ask(text, "What was the Treasury's response?")
     assert "commercial matter" in answer.answer
 
 
@@ -596,8 +581,7 @@ def test_a_distance_written_short_answers_how_far() -> None:
         "He fell around 40ft before landing on a rock shelf.\n\n"
         "The fall was reported by his wife.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    assert "40ft" in answer_question(index, "How far did Derek Ansell fall?").answer
+    assert "40ft" in _ask(text, "How far did Derek Ansell fall?").answer
 
 
 def test_a_sentence_that_names_something_answers_what_it_is_called() -> None:
@@ -613,8 +597,7 @@ def test_the_name_of_someone_asked_for_by_title_is_their_name() -> None:
         "“Every birth matters when numbers are this low,” said Dr Owen Tarrant, "
         "the zoo’s conservation officer.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    answer = answer_question(index, "What's the name of the conservation officer?")
+    answer = _ask(text, "What's the name of the conservation officer?")
     assert "Owen Tarrant" in answer.answer
 
 
@@ -626,8 +609,7 @@ def test_who_runs_the_company_finds_the_chief_executive_of_it() -> None:
         "Tamberlane has set up a hotline for customers.\n\n"
         "“People leave a heater running all night,” Ms. Whitcomb said.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    assert "Dale Whitaker" in answer_question(index, "Who runs the company?").answer
+    assert "Dale Whitaker" in _ask(text, "Who runs the company?").answer
 
 
 def test_opening_hours_asks_for_clock_times() -> None:
@@ -635,8 +617,7 @@ def test_opening_hours_asks_for_clock_times() -> None:
         "The Tapir House, which has been closed since early May, will reopen on 14 June.\n"
         "It will be open daily from 10.30am to 3.30pm.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    answer = answer_question(index, "tapir house opening hours")
+    answer = _ask(text, "tapir house opening hours")
     assert "10.30am to 3.30pm" in answer.answer
 
 
@@ -672,6 +653,5 @@ def test_over_what_period_asks_for_dates() -> None:
         "The recall covers the CozyCore 1500 heaters, which were sold from September 2022 "
         "through December 2024.\n"
     )
-    index = BriefingIndex(parse_document(text))
-    answer = answer_question(index, "Over what period were the heaters sold?")
+    answer = _ask(text, "Over what period were the heaters sold?")
     assert "September 2022 through December 2024" in answer.answer
