@@ -541,6 +541,13 @@ def extract_entities(paragraphs: Sequence[str], spans: Sequence[Span]) -> Entiti
                 add(c)
                 changed = True
 
+    for person in people.values():
+        if (
+            person.kind is EntityKind.PERSON
+            and person.name not in person_names
+            and _names_a_side(person.name, paragraphs)
+        ):
+            person.kind = EntityKind.ORGANISATION
     persons = [p for p in people.values() if p.kind is EntityKind.PERSON]
     short_org = _short_org_names(people, persons, cands, paragraphs)
     for stem in short_org:
@@ -639,6 +646,14 @@ def extract_entities(paragraphs: Sequence[str], spans: Sequence[Span]) -> Entiti
     genders = {p.name: p.gender for p in people.values() if p.gender}
     mentions.sort(key=lambda m: (m.paragraph, m.sentence, m.start))
     return Entities(tuple(entities), tuple(mentions), genders)
+
+
+def _names_a_side(name: str, paragraphs: Sequence[str]) -> bool:
+    """Return True when the last word of `name` stands before someone's role, as a team or
+    company does: "Hallam Vale" is no person in "Vale defender Liam Dacre"."""
+    last = re.escape(name.split()[-1])
+    pattern = re.compile(r"\b" + last + r" ([a-z]+) [A-Z]")
+    return any(m.group(1) in ROLE_NOUNS for p in paragraphs for m in pattern.finditer(p))
 
 
 def _short_org_names(

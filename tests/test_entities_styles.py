@@ -338,3 +338,13 @@ def test_unnamed_and_apposed_speakers(text: str, speaker: str) -> None:
 def test_an_apposition_of_one_article_is_no_role() -> None:
     doc = _doc("Jane Smith, the.\n")  # cut short: nothing to read as a role, and no crash
     assert all(e.role is None for e in doc.entities)
+
+
+def test_a_side_named_before_its_players_roles_is_no_person() -> None:
+    doc = _doc(
+        "Kirkbridge Athletic beat Hallam Vale 3-1 on Saturday.\n\n"
+        "Vale defender Liam Dacre was sent off, and Vale boss Simon Arkwright was furious.\n\n"
+        "The defeat leaves Hallam Vale 11th in the table.\n"
+    )
+    assert "Hallam Vale" not in _people(doc)
+    assert {"Liam Dacre", "Simon Arkwright"} <= _people(doc)
