@@ -53,6 +53,7 @@ NAMED_FOCUS_BONUS = 0.25  # the name itself says it is the kind asked for
 REFERENCE_PENALTY = 0.3
 ACTION_PENALTY = 0.3  # "Who challenged …?" is answered by a sentence saying someone challenged
 REFERRING_WORDS = DETERMINERS - {"a", "an"}
+_NATIONALITY_NOUNS = frozenset("nationality nationalities ethnicity ethnicities".split())
 # The Evidence field that shows a sentence can give each kind of answer.
 EVIDENCE_FOR = {
     AnswerType.DATE: "date",
@@ -627,7 +628,9 @@ def _type_fit(
     wanted = question.answer_type
     evidence = sentence.evidence
     words = [t.folded for t in question.tokens[:2]]
-    if wanted in (AnswerType.DEFINITION, AnswerType.PERSON) and words in _COPULAR_WHO:
+    if question.focus in _NATIONALITY_NOUNS:  # "What ethnicity was Shi Tianze?": "Han Chinese"
+        fits = any(word.title() in DEMONYMS for word in sentence.capitalised)
+    elif wanted in (AnswerType.DEFINITION, AnswerType.PERSON) and words in _COPULAR_WHO:
         # "who is the chief executive of X" wants someone the sentence names
         role = _asked_role(question)
         named = sentence.named_entities - question_entities

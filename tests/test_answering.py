@@ -655,3 +655,13 @@ def test_over_what_period_asks_for_dates() -> None:
     )
     answer = _ask(text, "Over what period were the heaters sold?")
     assert "September 2022 through December 2024" in answer.answer
+
+
+def test_a_nationality_is_answered_by_a_demonym() -> None:
+    text = (
+        "Liu Heima and Shi Tianze served Ogodei Khan.\n\n"
+        "Shi Tianze was a Han Chinese who lived in the Jin dynasty.\n\n"
+        "Shi Tianze commanded a tumen in the army.\n"
+    )
+    assert "Han Chinese" in _ask(text, "What ethnicity was Shi Tianze?").answer
+    assert "Han Chinese" in _ask(text, "What nationality was Shi Tianze?").answer
