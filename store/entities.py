@@ -149,6 +149,10 @@ def _lower_words(paragraphs: Sequence[str]) -> frozenset[str]:
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve several many few".split()
 )
+# "in Radford" is a place; "worked at Vantrel", "a letter to Acme" may be a company
+_PLACE_PREPOSITIONS = frozenset(
+    "in near outside across throughout into towards toward around within".split()
+)
 _LOCATIVE = frozenset(
     "in at from to into near across throughout towards toward around outside within via "
     "between against".split()
@@ -679,14 +683,18 @@ def _short_org_names(
         club = parts[-1] in CLUB_HEADS and len(parts) > 1
         if parts[-1] not in BUSINESS_HEADS and not p.company and not club:
             continue
+        first_word = len(parts) > 2 and parts[-1] in BUSINESS_HEADS and _valid_name_word(parts[0])
         if not all(_valid_name_word(w) for w in parts[:-1]):
-            continue
-        shorter = [" ".join(parts[:-1])]
+            if not first_word:
+                continue
+            shorter = []  # "Vantrel" for Vantrel Systems Inc, but not "Vantrel Systems"
+        else:
+            shorter = [" ".join(parts[:-1])]
         if len(parts) < len(p.name.split()):
             shorter.append(" ".join(parts))
         if club and parts[-1] in CLUB_NICKNAMES:
             shorter.append(parts[-1])  # "Athletic levelled": Kirkbridge Athletic
-        if len(parts) > 2 and parts[-1] in BUSINESS_HEADS:
+        if first_word:
             shorter.append(parts[0])  # "Castlegate" for Castlegate Property Holdings
         if not person_words.intersection(parts[:-1]):
             for stem in shorter:
@@ -702,7 +710,7 @@ def _short_org_names(
         before = para[c.seq.span.start : c.seq.tokens[0].start]
         word = _LAST_WORD.search(before)
         after_name = before.endswith(", ") and word is not None and word.group(1)[:1].isupper()
-        if after_name or (word and word.group(1).lower() in _LOCATIVE):
+        if after_name or (word and word.group(1).lower() in _PLACE_PREPOSITIONS):
             stems[c.name].append("")  # used like a place: ambiguous
     return {stem: names[0] for stem, names in stems.items() if len(names) == 1}
 

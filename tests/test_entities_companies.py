@@ -252,3 +252,14 @@ def test_a_place_described_after_its_name_is_no_person() -> None:
 def test_and_joins_only_an_organisation_s_name() -> None:
     doc = _doc("Smith and Jones said the deal was fair, Mr Smith told reporters.\n")
     assert "Smith and Jones" not in _by_name(doc)
+
+
+def test_a_company_is_found_by_its_first_word_when_its_name_ends_inc() -> None:
+    doc = _doc(
+        "Vantrel Systems Inc. said on Thursday it would eliminate 1,150 jobs.\n\n"
+        "Vantrel shares tumbled 23% in morning trading.\n\n"
+        "Jordan Kettleby had worked at Vantrel for five years.\n"
+    )
+    (company,) = [e for e in doc.entities if e.kind is EntityKind.ORGANISATION]
+    assert company.name == "Vantrel Systems Inc"
+    assert "Vantrel" in company.aliases
