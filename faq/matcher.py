@@ -17,7 +17,6 @@ from faq.lexicon import (
     NEGATING_VERBS,
     NEGATIONS,
     PREPOSITIONS,
-    QUESTION_WORDS,
     RESPONSE_WORDS,
     STOPWORDS,
     WEAK_WORDS,
@@ -30,7 +29,7 @@ from faq.lexicon import (
     tokenize,
 )
 from faq.people import answer_about_person
-from faq.question import AnswerType, Question, analyse, head_noun
+from faq.question import AnswerType, Question, analyse, asks_opening_hours, head_noun
 from faq.synonyms import synonyms, word_family
 from faq.terms import Term, question_terms
 from store.document import Entity, EntityKind
@@ -388,7 +387,7 @@ def _asks_clock_time(question: Question) -> bool:
     """Return True for "What time …?", "At what time …?", "What hours …?" and the keyword
     query "tapir house opening hours"."""
     words = [t.folded for t in question.tokens]
-    if "hours" in words and not QUESTION_WORDS.intersection(words):
+    if asks_opening_hours(words):
         return True
     words = words[:3]
     if words[:1] == ["at"]:

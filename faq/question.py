@@ -58,7 +58,7 @@ PROPORTION_NOUNS = frozenset(
 KEYWORD_TYPES = {
     **dict.fromkeys("length distance size height width depth duration".split(), "duration"),
     **dict.fromkeys("cost price fee fees budget".split(), "amount"),
-    **dict.fromkeys("date hours".split(), "date"),  # "opening hours" asks for clock times
+    **dict.fromkeys("date".split(), "date"),
     **dict.fromkeys("location venue address".split(), "place"),
 }
 SCORE_NOUNS = frozenset("score final full-time half-time".split())
@@ -236,6 +236,7 @@ def _content_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
             continue  # "which two countries": the number counts the answers
         names_answer_type = (
             (keyword_query and word in KEYWORD_TYPES)
+            or (word == "hours" and asks_opening_hours([t.folded for t in tokens]))
             or (word in ("name", "names", "called") and naming)
             or (word in SCORE_NOUNS and "score" in {t.folded for t in tokens})
             or (previous == "how" and word in HOW_WORDS)
@@ -305,10 +306,21 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
     if subject:
         return AnswerType.DEFINITION, subject
     if not QUESTION_WORDS & set(words):
+        if asks_opening_hours(words):
+            return AnswerType.DATE, None
         for word in words:
             if word in KEYWORD_TYPES:
                 return AnswerType(KEYWORD_TYPES[word]), None
     return AnswerType.THING, None
+
+
+def asks_opening_hours(words: list[str]) -> bool:
+    """Return True for the keyword query "tapir house opening hours", which asks for clock
+    times, but not for "compensation 48 hours"."""
+    if QUESTION_WORDS.intersection(words) or "hours" not in words:
+        return False
+    position = words.index("hours")
+    return not (position and words[position - 1][:1].isdigit())
 
 
 def _asks_for_place(words: list[str]) -> bool:

@@ -223,3 +223,12 @@ def test_swapped_letters_are_a_typo_of_the_briefings_word() -> None:
     index = BriefingIndex(parse_document("We raised £18,000 for a barrister.\n"))
     assert index.correct("rasie") == "raise"
     assert stem("raise") == stem("raised")
+
+
+def test_hours_after_a_number_is_a_length_not_opening_hours() -> None:
+    opening = analyse("tapir house opening hours")
+    assert opening.answer_type is AnswerType.DATE
+    assert "hours" not in opening.content_words
+    counted = analyse("compensation power cut 48 hours")
+    assert counted.answer_type is not AnswerType.DATE
+    assert "hours" in counted.content_words
