@@ -58,6 +58,9 @@ RESPONSE_WORDS = frozenset(
 )
 # What says that someone said something
 SPEECH_VERB_FORMS = frozenset("say says said tell told add added state stated".split())
+# "Who speaks for the company?" asks for its spokesperson
+SPEAKING_FOR = frozenset("speak speaks spoke speaking".split())
+SPOKESPERSON_FORMS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
 
 NEGATING_VERBS = frozenset(
     "reject refuse fail deny oppose prevent stop abandon ignore avoid discourage dismiss "

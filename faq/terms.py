@@ -15,7 +15,9 @@ from faq.lexicon import (
     LEADING_VERBS,
     NUMBER_WORDS,
     RESPONSE_WORDS,
+    SPEAKING_FOR,
     SPEECH_VERB_FORMS,
+    SPOKESPERSON_FORMS,
     WEAK_WORDS,
     dictionary_forms,
     is_english_word,
@@ -91,6 +93,8 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
             matches = _synonym_stems(index, word)
         if not matches and word in RESPONSE_WORDS:  # a response is what someone said
             matches = {f: SYNONYM_QUALITY for f in map(stem, SPEECH_VERB_FORMS) if f in index.idf}
+        if word in SPEAKING_FOR and following.get(word) == "for":
+            matches = {f: 1.0 for f in map(stem, SPOKESPERSON_FORMS) if f in index.idf}
         if following.get(word) in particles:
             # the phrase's meaning ("repaid" for "paid back") beats the bare verb ("paid for")
             phrase = dict.fromkeys(_synonym_stems(index, word, following[word]), 1.0)

@@ -665,3 +665,12 @@ def test_a_nationality_is_answered_by_a_demonym() -> None:
     )
     assert "Han Chinese" in _ask(text, "What ethnicity was Shi Tianze?").answer
     assert "Han Chinese" in _ask(text, "What nationality was Shi Tianze?").answer
+
+
+def test_who_speaks_for_a_company_is_its_spokesperson() -> None:
+    text = (
+        "Fellside Power Networks said 112,000 customers lost power during the storm.\n\n"
+        "The company’s spokesman, Callum Reddaway, said engineers had found 1,700 faults.\n\n"
+        "Hugh Tennant, a farmer, said his farm had been without power since 1am.\n"
+    )
+    assert "Callum Reddaway" in _ask(text, "Who speaks for the power company?").answer
