@@ -114,6 +114,9 @@ class BriefingIndex:
         # stems of each entity's role and aliases ("Defence Secretary"), for "who is the X"
         self.role_words = tuple(_role_words(e) for e in document.entities)
         self.alias_map = _alias_map(document.entities)
+        # stems of the parts of each role that say what its holder leads: "customer-success
+        # manager" of "customer-success manager, who had worked at Vantrel"
+        self.led_words = tuple(_led_words(e) for e in document.entities)
         # "chief executive" → Tom Reed, the one person whose role ends so
         self.role_titles = _role_titles(document.entities)
         self.aliases_longest_first = sorted(self.alias_map, key=lambda a: (-len(a.split()), a))
@@ -308,7 +311,7 @@ class BriefingIndex:
         """Give a leader whose title says nothing of what they lead ("Its chair, Mrs Garvie",
         "The union's general secretary") the words of the one organisation their first
         sentence (or the one before it) is about, so "Who heads the campaign?" finds them."""
-        role_words = list(self.role_words)
+        led_words = list(self.led_words)
         for leader in leader_ids:
             role = {t.folded for t in tokenize(self.entities[leader].role or "")}
             if role - _BARE_TITLE_WORDS - ORG_DESCRIPTORS:
@@ -327,10 +330,8 @@ class BriefingIndex:
                 organisation = self._one_organisation(previous)
             if organisation is not None:
                 org = self.entities[organisation]
-                role_words[leader] |= _role_words(org) | {
-                    stem(t.folded) for t in tokenize(org.name)
-                }
-        self.role_words = tuple(role_words)
+                led_words[leader] |= _role_words(org) | {stem(t.folded) for t in tokenize(org.name)}
+        self.led_words = tuple(led_words)
 
     def _one_organisation(self, sentence: IndexedSentence) -> int | None:
         organisations = {
@@ -523,14 +524,29 @@ def _future_auxiliary(tokens: list[Token], i: int) -> bool:
     return verb.text.islower() and can_be_verb(verb.folded) and verb.folded not in DETERMINERS
 
 
+def _led_words(entity: Entity) -> frozenset[str]:
+    """Return the stems of the parts of the entity's role that give a leading title."""
+    words: set[str] = set()
+    for part in (entity.role or "").split(","):
+        folded = {t.folded for t in tokenize(part)}
+        if _title_words(folded):
+            words |= {stem(word) for word in folded}
+    return frozenset(words)
+
+
+def _title_words(words: set[str]) -> set[str]:
+    """Return the words that make a role's holder the leader of something."""
+    title = words & (LEADING_ROLES | LEADING_VERBS)
+    if {"general", "secretary"} <= words or "secretary-general" in words:
+        title |= {"secretary", "secretary-general"} & words
+    return title
+
+
 def _leading_title(entity: Entity) -> frozenset[str]:
     """Return the stems of the words of the entity's role that make them the leader of
     something: a title ("chairman") or a leading verb in a clause ("who chairs the …")."""
     role_words = {t.folded for t in tokenize(entity.role or "")}
-    title = role_words & (LEADING_ROLES | LEADING_VERBS)
-    if {"general", "secretary"} <= role_words or "secretary-general" in role_words:
-        title |= {"secretary", "secretary-general"} & role_words
-    return frozenset(stem(word) for word in title)
+    return frozenset(stem(word) for word in _title_words(role_words))
 
 
 def _near_pairs(stems: list[str]) -> frozenset[tuple[str, str]]:

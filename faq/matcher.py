@@ -276,7 +276,7 @@ def rank(
 
     def led(entity_id: int) -> bool:
         return not (led_stems or led_ids) or (
-            entity_id not in led_ids and bool(index.role_words[entity_id] & led_stems)
+            entity_id not in led_ids and bool(index.led_words[entity_id] & led_stems)
         )
 
     asks_leader = any(t.leading for t in terms)
@@ -288,7 +288,7 @@ def rank(
             return frozenset()
         return frozenset().union(
             *(
-                index.role_words[i]
+                index.led_words[i]
                 for i in sentence.leaders
                 if led(i) and index.leading_titles[i] & sentence.stems.keys()
             )

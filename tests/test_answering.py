@@ -674,3 +674,12 @@ def test_who_speaks_for_a_company_is_its_spokesperson() -> None:
         "Hugh Tennant, a farmer, said his farm had been without power since 1am.\n"
     )
     assert "Callum Reddaway" in _ask(text, "Who speaks for the power company?").answer
+
+
+def test_a_leader_leads_what_their_title_says_not_where_they_worked() -> None:
+    text = (
+        "Vantrel Systems said on Thursday it would cut 1,150 jobs.\n\n"
+        "Among those let go was Jordan Kettleby, 34, a customer-success manager who had "
+        "worked at Vantrel for five years.\n"
+    )
+    assert "Kettleby" not in _ask(text, "Who runs Vantrel?").answer
