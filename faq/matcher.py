@@ -195,7 +195,6 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
     words |= {base for word in words for base in base_forms(word)}
     if question.negated and not any(w in NEGATIONS or w.endswith("n't") for w in words):
         return True
-
     asked = {t.folded for t in question.tokens}
     if _other_nationality(question, sentence, words):
         return True
@@ -547,22 +546,25 @@ def _only_referred_to(term: str, sentence: IndexedSentence) -> bool:
     "Which company …?" is not answered by "the company's helpline": the sentence
     refers to a company it does not name.
     """
-    spots = sentence.positions.get(term, ())
     if any(term in stem_forms(word) for word in sentence.capitalised):
         return False  # "the Journal of Clinical Nephrology" names one
-    return bool(spots) and all(i > 0 and sentence.words[i - 1] in REFERRING_WORDS for i in spots)
+    return _only_after(term, sentence, REFERRING_WORDS)
 
 
 def _only_as_noun(term: str, sentence: IndexedSentence) -> bool:
     """Return True when `term` only follows a determiner in the sentence ("the lead")."""
-    spots = sentence.positions.get(term, ())
-    return bool(spots) and all(i > 0 and sentence.words[i - 1] in DETERMINERS for i in spots)
+    return _only_after(term, sentence, DETERMINERS)
 
 
 def _only_as_verb(term: str, sentence: IndexedSentence) -> bool:
     """Return True when `term` only follows "to" in the sentence: "to mean" is no "means"."""
+    return _only_after(term, sentence, frozenset(["to"]))
+
+
+def _only_after(term: str, sentence: IndexedSentence, before: frozenset[str]) -> bool:
+    """Return True when `term` is in the sentence, and every time right after one of `before`."""
     spots = sentence.positions.get(term, ())
-    return bool(spots) and all(i > 0 and sentence.words[i - 1] == "to" for i in spots)
+    return bool(spots) and all(i > 0 and sentence.words[i - 1] in before for i in spots)
 
 
 def _proximity(terms: list[Term], qualities: list[float], sentence: IndexedSentence) -> float:
