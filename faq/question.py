@@ -32,9 +32,6 @@ SUBJECT_PRONOUNS = frozenset("i you we they he she it".split())
 _WH_IS_RE = re.compile(r"\b(what|who|where|when|how|which)['’]s\b", re.IGNORECASE)
 _IN_CHARGE_RE = re.compile(r"\b(is|are|was|were|will be) in charge of\b", re.IGNORECASE)
 _LEADS = {"is": "leads", "are": "lead", "was": "led", "were": "led", "will be": "will lead"}
-# the question words that ask for a kind of answer; the first one in a question is asked
-# ("Who took over when he retired?" asks who, not when)
-_WH_WORDS = frozenset("who whom whose what which when where why how".split())
 _NAMING_RE = re.compile(
     r"\bwhat (is|was|are|were) (the |its |their |his |her )?(\w+ )?names?\b|"
     r"\bwhat (is|was|are|were) .* called\b|\bwhat .* names? (of|for)\b|"
@@ -282,7 +279,8 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
         return AnswerType.PROPORTION, None
     if first in YES_NO_STARTS:
         return AnswerType.YES_NO, None  # "Is support lower among people who live …?"
-    asked_first = next((w for w in words if w in _WH_WORDS), None)
+    # the first question word is the one asked: "Who took over when he retired?" asks who
+    asked_first = next((w for w in words if w in QUESTION_WORDS), None)
     if asked_first == "when" or re.search(
         r"\b(what|which|in what|in which) "
         r"(year|date|day|time|times|hours|month|century|decade|era|period)\b",
