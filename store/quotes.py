@@ -443,10 +443,10 @@ def _is_term(paragraph: str, opener: int, content: str) -> bool:
     lowered = [w.lower() for w in before]
     if lowered and lowered[-1] in _TERM_BEFORE:
         return True
+    words = content.split()
     if len(lowered) >= 2 and lowered[-2] in _TERM_BEFORE and lowered[-1].isalpha():
         # `a new “reassurance force”`, but not `reported it to the board “as soon as …”`
-        return lowered[-1] not in SPEECH_VERBS and len(content.split()) <= _TERM_WORDS
-    words = content.split()
+        return lowered[-1] not in SPEECH_VERBS and len(words) <= _TERM_WORDS
     return len(words) <= 3 and bool(lowered) and lowered[-1] in {"as", "called", "named"}
 
 
