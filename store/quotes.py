@@ -10,7 +10,14 @@ from store.document import EntityKind, Quote
 from store.entities import Entities, Mention
 from store.sentences import Span
 from store.text import fold
-from store.wordlists import DETERMINERS, DOTTED_TITLES, HONORIFICS, ROLE_NOUNS, TITLE_WORDS
+from store.wordlists import (
+    DETERMINERS,
+    DOTTED_TITLES,
+    HONORIFICS,
+    NATIONALITY_NOUNS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
 
 _OPEN = "“"
 _CLOSE = "”"
@@ -348,6 +355,9 @@ class _Resolver:
             ]
             if len(by_head) == 1:
                 return by_head[0]
+        if len(words) == 2 and words[0].lower() == "the" and _describes_someone(words[1]):
+            # `“…,” said the Swede` / `said the 34-year-old`: the person named before
+            return self.pronoun(span, span.start, None)
         ms = self.mentions_in(span, start, end)
         behalf = _on_behalf(words)
         persons = [m for m in ms if self.is_person(m.entity)]
@@ -370,6 +380,11 @@ class _Resolver:
         if len(words) <= 6 and last in _SPEAKER_NOUNS:
             return re.sub(r"^(?:The|A|An|the|a|an)\s+", "", phrase)
         return None
+
+
+def _describes_someone(word: str) -> bool:
+    """Return True for a nationality ("Swede") or an age ("34-year-old") used as a noun."""
+    return word in NATIONALITY_NOUNS or re.fullmatch(r"\d{1,3}-year-old", word) is not None
 
 
 def _is_title_word(word: str) -> bool:

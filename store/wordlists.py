@@ -151,6 +151,13 @@ DEMONYMS = frozenset(
     Christian Jewish Buddhist Confucian Catholic Protestant Orthodox Hindu Sikh Western
     Eastern Southern Aboriginal Victorian Georgian Edwardian Tudor Medieval Anglo""".split()
 )
+# Nationalities as nouns, beside the adjectives above that serve as nouns too ("the
+# Kenyan"): "said the Swede" refers to the person just named.
+NATIONALITY_NOUNS = DEMONYMS | frozenset(
+    """Swede Scot Briton Dane Finn Pole Turk Spaniard Frenchman Frenchwoman Dutchman
+    Dutchwoman Englishman Englishwoman Welshman Welshwoman Irishman Irishwoman Scotsman
+    Scotswoman Icelander Kiwi""".split()
+)
 # Capitalised words that start sentences or phrases and are not names.
 CAP_STOP = frozenset(
     """The A An This That These Those There Then Than But And Or Nor So Yet For In On At By

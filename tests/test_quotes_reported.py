@@ -246,3 +246,13 @@ def test_a_habitual_saying_has_its_speaker(verb: str) -> None:
     )
     assert _quote(doc, "A wooden boat").speaker == "Magnus Rendle"
     assert _quote(doc, "You just stop").speaker == "Magnus Rendle"
+
+
+@pytest.mark.parametrize("described", ["the Swede", "the Kenyan", "the 34-year-old"])
+def test_said_the_nationality_or_age_is_the_person_just_named(described: str) -> None:
+    doc = _doc(
+        "Ellen Marchetti won the women’s race in 2:24:09. Rosa Lindqvist finished second.\n\n"
+        "Lindqvist was gracious in defeat. “Ellen ran a perfect race today and I had nothing "
+        f"left for the last five kilometres,” said {described}, who has run here four times."
+    )
+    assert _quote(doc, "Ellen ran a perfect race").speaker == "Rosa Lindqvist"
