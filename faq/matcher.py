@@ -181,8 +181,11 @@ def matches_only_names(
     """
     named = {t.entity for t in terms if t.entity is not None}
     others = [t for t in terms if t.entity is None and t.word not in WEAK_WORDS]
-    if len(named) != 1 or not others or any(t.word in best.matched for t in others):
+    if len(named) != 1 or any(t.word in best.matched for t in others):
         return False
+    if not others:  # "How old is Paula Kinnaird?" wants an age, not just her name
+        typed = question.answer_type in EVIDENCE_FOR and question.answer_type is not AnswerType.NAME
+        return typed and _type_fit(index, question, best.sentence, named) < 0
     return _type_fit(index, question, best.sentence, named) <= 0
 
 

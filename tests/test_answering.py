@@ -683,3 +683,14 @@ def test_a_leader_leads_what_their_title_says_not_where_they_worked() -> None:
         "worked at Vantrel for five years.\n"
     )
     assert "Kettleby" not in _ask(text, "Who runs Vantrel?").answer
+
+
+def test_a_typed_question_about_a_person_needs_that_type_not_just_the_name() -> None:
+    text = (
+        "Teachers have voted to accept a 4.8% pay rise.\n\n"
+        "The union's general secretary, Paula Kinnaird, said the vote was a hard-won "
+        "victory.\n\n"
+        "David Okonjo, 52, head teacher of Hollins Park Academy, said he was relieved.\n"
+    )
+    assert not _ask(text, "How old is Paula Kinnaird?").answered
+    assert "52" in _ask(text, "How old is David Okonjo?").answer
