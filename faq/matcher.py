@@ -12,6 +12,7 @@ from faq.answer import Answer
 from faq.compose import abstain, compose
 from faq.curated import CuratedFaq
 from faq.index import BriefingIndex, IndexedSentence
+from faq.leaders import Leaders
 from faq.lexicon import (
     DETERMINERS,
     NEGATING_VERBS,
@@ -271,40 +272,16 @@ def rank(
         if "-" not in a.word and "-" not in b.word
     ]
     counted = _counted_forms(question, terms)
-    led_ids = {t.entity for t in terms if t.entity is not None}
-    led_stems = {m for t in terms if not t.leading for m in t.matches}
-    # "Who runs the company?": "Tamberlane's chief executive"
-    led_stems |= {stem(t.folded) for i in led_ids for t in tokenize(index.entities[i].name)}
-
-    def led(entity_id: int) -> bool:
-        return not (led_stems or led_ids) or (
-            entity_id not in led_ids and bool(index.led_words[entity_id] & led_stems)
-        )
-
-    asks_leader = any(t.leading for t in terms)
-
-    def leader_words(sentence: IndexedSentence) -> frozenset[str]:
-        """Return the role words of the leaders of what the question asks about, when the
-        sentence gives their title ("The union's general secretary, Paula Kinnaird")."""
-        if not asks_leader:
-            return frozenset()
-        return frozenset().union(
-            *(
-                index.led_words[i]
-                for i in sentence.leaders
-                if led(i) and index.leading_titles[i] & sentence.stems.keys()
-            )
-        )
-
-    leaders_asked = [leader_words(sentence) for sentence in index.sentences]
+    leaders = Leaders.of(index, terms)
+    leaders_asked = [leaders.titled(sentence) for sentence in index.sentences]
     qualities = [
-        _term_qualities(terms, sentence, led, leaders_asked[sentence.position])
+        _term_qualities(terms, sentence, leaders.leads, leaders_asked[sentence.position])
         for sentence in index.sentences
     ]
     headline = (
         []
         if index.headline is None
-        else _term_qualities(terms, index.headline, led, leader_words(index.headline))
+        else _term_qualities(terms, index.headline, leaders.leads, leaders.titled(index.headline))
     )
     candidates = []
     for position, sentence in enumerate(index.sentences):
