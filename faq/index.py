@@ -85,15 +85,14 @@ class IndexedSentence:
     positions: dict[str, tuple[int, ...]] = field(default_factory=dict)
     defines: int | None = None
     words: tuple[str, ...] = ()
+    anaphoric: bool = False
 
-    @property
+    @functools.cached_property
     def tense(self) -> str:
         """Return "past", "future" or "" for a sentence about both or neither."""
         past = bool(_PAST_WORDS.intersection(self.words))
         future = bool(_FUTURE_WORDS.intersection(self.words))
         return "past" if past and not future else "future" if future and not past else ""
-
-    anaphoric: bool = False
 
     @property
     def text(self) -> str:
@@ -478,15 +477,12 @@ class BriefingIndex:
         """Return the person the most sentences are about, when one clearly leads."""
         return self._leading(EntityKind.PERSON)
 
-    @functools.cached_property
-    def _coverage(self) -> str:
-        return self._describe()
-
     def coverage(self) -> str:
         """Return one line saying what the briefing covers: its subjects and main people."""
         return self._coverage
 
-    def _describe(self) -> str:
+    @functools.cached_property
+    def _coverage(self) -> str:
         people = [e.name for e in self.entities if e.kind is EntityKind.PERSON][:4]
         subjects = self.subjects()
         parts = []

@@ -50,8 +50,6 @@ STOPWORDS = frozenset(
     "anybody anyone anything somebody someone something everybody everyone everything".split()
 )
 
-# Verbs that deny what follows them: "When did Kublai reject the plan?" asks about a
-# rejection, and a sentence without one does not answer it.
 # Words asking what someone said: "What was the Treasury's response?"
 RESPONSE_WORDS = frozenset(
     "response responses reaction reactions reply comment comments verdict".split()
@@ -62,6 +60,8 @@ SPEECH_VERB_FORMS = frozenset("say says said tell told add added state stated".s
 SPEAKING_FOR = frozenset("speak speaks spoke speaking".split())
 SPOKESPERSON_FORMS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
 
+# Verbs that deny what follows them: "When did Kublai reject the plan?" asks about a
+# rejection, and a sentence without one does not answer it.
 NEGATING_VERBS = frozenset(
     "reject refuse fail deny oppose prevent stop abandon ignore avoid discourage dismiss "
     "decline forbid ban block resist cancel disprove neglect overturn reverse withdraw "

@@ -30,7 +30,7 @@ from faq.lexicon import (
     tokenize,
 )
 from faq.people import answer_about_person
-from faq.question import AnswerType, Question, analyse, asks_opening_hours, head_noun
+from faq.question import AnswerType, Question, analyse, head_noun
 from faq.synonyms import synonyms, word_family
 from faq.terms import Term, question_terms
 from store.document import Entity, EntityKind
@@ -210,10 +210,10 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
         if word in ("first", "last") and before not in DETERMINERS:
             continue  # "when did a final last go to extra time" asks when, not which
         verb = before not in DETERMINERS and before not in PREPOSITIONS  # not "the decline in"
-        denies = verb and base_forms(word) & NEGATING_VERBS
-        after = question.tokens[position + 1].folded if position + 1 < len(question.tokens) else ""
-        if denies and not _kin(base_forms(word)) & words and not _says_not(sentence, after):
-            return True
+        if verb and base_forms(word) & NEGATING_VERBS and not _kin(base_forms(word)) & words:
+            following = question.tokens[position + 1 : position + 2]
+            if not (following and _says_not(sentence, following[0].folded)):
+                return True  # "stop running" is said by "will not run", and only so
         if word in words or base_forms(word) & words:
             continue  # "opening" is not reversed by "closed" in a sentence that says "open"
         if "-" in token.text and token.text.split("-")[-1][:1].isupper():
@@ -360,18 +360,6 @@ def _names_asked(
         if word in name and name & asked:
             return True
     return False
-
-
-def _asks_clock_time(question: Question) -> bool:
-    """Return True for "What time …?", "At what time …?", "What hours …?" and the keyword
-    query "tapir house opening hours"."""
-    words = [t.folded for t in question.tokens]
-    if asks_opening_hours(words):
-        return True
-    words = words[:3]
-    if words[:1] == ["at"]:
-        words = words[1:]
-    return words[:1] == ["what"] and words[1:2] in (["time"], ["times"], ["hours"])
 
 
 def _counted_forms(question: Question, terms: list[Term]) -> set[str]:
@@ -628,7 +616,7 @@ def _type_fit(
         fits = bool(sentence.entities - question_entities or names)
     elif wanted is AnswerType.PLACE and evidence.place and not evidence.located:
         return 0.0  # names a place, but not where something happens ("for Ukraine")
-    elif wanted is AnswerType.DATE and _asks_clock_time(question):
+    elif question.clock_time:
         fits = evidence.clock  # "What time did the raid happen?": "at about 10.25am"
     elif wanted is AnswerType.DATE and not evidence.date and evidence.duration:
         return 0.0  # "for the first time in 60 years" says when, counting back

@@ -104,6 +104,7 @@ class Question:
     focus: str | None = None
     subject_head: str | None = None
     past: bool | None = None
+    clock_time: bool = False  # "What time …?": a time of day, not a date
 
 
 def clean_question(raw: str) -> str:
@@ -137,6 +138,7 @@ def analyse(raw: str) -> Question:
         _focus(words),
         _subject_head(words),
         _asks_about_past(words),
+        answer_type is AnswerType.DATE and _asks_clock_time(words),
     )
 
 
@@ -225,17 +227,20 @@ def _content_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
     """
     words = []
     previous = before_previous = ""
-    keyword_query = not QUESTION_WORDS & {t.folded for t in tokens}
-    naming = bool(_NAMING_RE.search(" ".join(t.folded for t in tokens)))
+    folded = [t.folded for t in tokens]
+    keyword_query = not QUESTION_WORDS.intersection(folded)
+    naming = bool(_NAMING_RE.search(" ".join(folded)))
+    opening_hours = _asks_opening_hours(folded)
+    scoring = "score" in folded
     for token in tokens:
         word = token.folded
         if previous in ("what", "which") and word in NUMBER_WORDS:
             continue  # "which two countries": the number counts the answers
         names_answer_type = (
             (keyword_query and word in KEYWORD_TYPES)
-            or (word == "hours" and asks_opening_hours([t.folded for t in tokens]))
+            or (word == "hours" and opening_hours)
             or (word in ("name", "names", "called") and naming)
-            or (word in SCORE_NOUNS and "score" in {t.folded for t in tokens})
+            or (word in SCORE_NOUNS and scoring)
             or (previous == "how" and word in HOW_WORDS)
             or (before_previous == "how" and previous == "much" and word in CURRENCY_NOUNS)
             or (previous in ("what", "which") and word in ANSWER_TYPE_NOUNS)
@@ -298,13 +303,11 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
         return (AnswerType.DEFINITION if subject else AnswerType.PERSON), subject
     if re.search(r"\bhow\b", joined):
         return AnswerType.MANNER, None
-    if first in YES_NO_STARTS:
-        return AnswerType.YES_NO, None
     subject = _occupation_of(joined) or _is_subject(words, ("what",))
     if subject:
         return AnswerType.DEFINITION, subject
     if not QUESTION_WORDS & set(words):
-        if asks_opening_hours(words):
+        if _asks_opening_hours(words):
             return AnswerType.DATE, None
         for word in words:
             if word in KEYWORD_TYPES:
@@ -312,7 +315,16 @@ def _answer_type(words: list[str]) -> tuple[AnswerType, str | None]:
     return AnswerType.THING, None
 
 
-def asks_opening_hours(words: list[str]) -> bool:
+def _asks_clock_time(words: list[str]) -> bool:
+    """Return True for "What time …?", "At what time …?", "What hours …?" and the keyword
+    query "tapir house opening hours"."""
+    if _asks_opening_hours(words):
+        return True
+    asked = words[1:3] if words[:1] == ["at"] else words[:2]
+    return asked[:1] == ["what"] and asked[1:2] in (["time"], ["times"], ["hours"])
+
+
+def _asks_opening_hours(words: list[str]) -> bool:
     """Return True for the keyword query "tapir house opening hours", which asks for clock
     times, but not for "compensation 48 hours"."""
     if QUESTION_WORDS.intersection(words) or "hours" not in words:

@@ -44,7 +44,7 @@ ROLE_NOUNS = frozenset(
     grandmother nephew niece uncle aunt cousin widow heir successor predecessor
     son-in-law daughter-in-law father-in-law mother-in-law stepson stepdaughter
     gp paramedic midwife pharmacist dentist physician psychologist psychiatrist consultant
-    surgeon vet firefighter pilot skipper coxswain helmsman lifeguard paramedic referee goalkeeper
+    surgeon vet firefighter pilot skipper coxswain helmsman lifeguard referee goalkeeper
     defender midfielder winger substitute
     batter batsman bowler pitcher quarterback jockey trainer athlete sprinter cyclist
     swimmer boxer champion chef shopkeeper trader broker banker investor accountant
