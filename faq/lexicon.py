@@ -30,6 +30,8 @@ NUMBER_WORDS = {
     "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
 }  # fmt: skip
 
+# honorifics: "Mrs Oyelaran" is the person the article calls Margaret Oyelaran
+HONORIFIC_WORDS = frozenset("mr mrs ms miss dr".split())
 STOPWORDS = frozenset(
     "a about above after again against all also am an and any are as at be because been "
     "before being below between both but by can could did do does doing down during each "
@@ -45,8 +47,7 @@ STOPWORDS = frozenset(
     "don't doesn't didn't isn't aren't wasn't weren't can't cannot couldn't won't wouldn't "
     "shouldn't hasn't haven't hadn't mustn't needn't don doesn didn isn aren wasn weren "
     "couldn wouldn shouldn hasn haven hadn mustn needn "
-    # honorifics: "Mrs Oyelaran" is the person the article calls Margaret Oyelaran
-    "mr mrs ms miss dr "
+    f"{' '.join(sorted(HONORIFIC_WORDS))} "
     "anybody anyone anything somebody someone something everybody everyone everything".split()
 )
 

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from faq.lexicon import (
     CONTENT_STOPWORDS,
+    HONORIFIC_WORDS,
     HOW_WORDS,
     NEGATIONS,
     NUMBER_WORDS,
@@ -348,15 +349,23 @@ def _occupation_of(joined: str) -> str | None:
     """Return X for "what does X do (for a living)?" or "what is X's job?": who X is."""
     m = re.fullmatch(r"what (?:does|do) (.+?) do(?: for (?:a living|work))?", joined)
     m = m or re.fullmatch(r"what (?:is|was) (.+?) (?:job|occupation|profession)", joined)
-    if m is None or len(m.group(1).split()) > 4 or STOPWORDS.intersection(m.group(1).split()):
+    if m is None:
         return None
-    return m.group(1)
+    person = _without_honorific(m.group(1).split())
+    if len(person) > 4 or STOPWORDS.intersection(person):
+        return None
+    return " ".join(person)
+
+
+def _without_honorific(words: list[str]) -> list[str]:
+    """Return a name's words without its "Mr", "Dr": "who is Mr Lloyd" asks who Lloyd is."""
+    return words[1:] if len(words) > 1 and words[0] in HONORIFIC_WORDS else words
 
 
 def _is_subject(words: list[str], wh: tuple[str, ...]) -> str | None:
     """Return X for "who is X" / "what is the X" questions, else None."""
     if len(words) >= 3 and words[0] in wh and words[1] in ("is", "are", "was", "were"):
-        rest = [w for w in words[2:] if w not in ("a", "an", "the")]
+        rest = _without_honorific([w for w in words[2:] if w not in ("a", "an", "the")])
         if rest and all(w not in STOPWORDS for w in rest) and len(rest) <= 6:
             return " ".join(rest)
     return None

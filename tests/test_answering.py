@@ -694,3 +694,13 @@ def test_a_typed_question_about_a_person_needs_that_type_not_just_the_name() -> 
     )
     assert not _ask(text, "How old is Paula Kinnaird?").answered
     assert "52" in _ask(text, "How old is David Okonjo?").answer
+
+
+def test_who_someone_is_by_title_and_surname() -> None:
+    text = (
+        "Heart clinic opens\n\nThe clinic opened on Monday.\n\n"
+        "One of the first patients was Gareth Lloyd, 58, a bus driver from Hollins Cross."
+    )
+    answer = _ask(text, "What does Mr Lloyd do for a living?")
+    assert answer.answered, answer
+    assert "bus driver" in answer.answer

@@ -98,6 +98,15 @@ def test_asking_what_someone_does_asks_who_they_are(text: str) -> None:
     assert question.subject == "aisha khan"
 
 
+@pytest.mark.parametrize(
+    "text", ["Who is Mr Lloyd?", "What does Mr Lloyd do for a living?", "What is Dr Lloyd's job?"]
+)
+def test_a_title_before_the_name_still_asks_who_they_are(text: str) -> None:
+    question = analyse(text)
+    assert question.answer_type is AnswerType.DEFINITION
+    assert question.subject == "lloyd"
+
+
 def test_what_s_is_what_is() -> None:
     question = analyse("What's the experimental drug called?")
     assert question.answer_type is AnswerType.NAME
