@@ -68,6 +68,12 @@ NEGATING_VERBS = frozenset(
     "decline forbid ban block resist cancel disprove neglect overturn reverse withdraw "
     "disestablish".split()
 )
+# Words by which a sentence leaves something out: "calling at every station except Dunmere
+# Halt" says which station the buses won't call at.
+EXCEPTIONS = frozenset("except excluding apart besides".split())
+# Words by which a sentence says that something stopped: "closed to trains since 1964"
+# answers "when did trains stop running?".
+ENDING_WORDS = frozenset("stop close closure shut cease halt suspend fail abandon".split())
 
 # Function words that still tell sentences apart when a question copies them
 # ("Europe thought of itself as what?"); they count, but little.

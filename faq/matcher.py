@@ -15,6 +15,8 @@ from faq.index import BriefingIndex, IndexedSentence
 from faq.leaders import Leaders
 from faq.lexicon import (
     DETERMINERS,
+    ENDING_WORDS,
+    EXCEPTIONS,
     NEGATING_VERBS,
     NEGATIONS,
     PREPOSITIONS,
@@ -197,7 +199,9 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
     if previous is not None and sentence.anaphoric:
         words |= previous.folded_words
     words |= {base for word in words for base in base_forms(word)}
-    if question.negated and not any(w in NEGATIONS or w.endswith("n't") for w in words):
+    if question.negated and not any(
+        w in NEGATIONS or w in EXCEPTIONS or w.endswith("n't") for w in words
+    ):
         return True
     asked = {t.folded for t in question.tokens}
     if _other_nationality(question, sentence, words):
@@ -210,7 +214,12 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
         if word in ("first", "last") and before not in DETERMINERS:
             continue  # "when did a final last go to extra time" asks when, not which
         verb = before not in DETERMINERS and before not in PREPOSITIONS  # not "the decline in"
-        if verb and base_forms(word) & NEGATING_VERBS and not _kin(base_forms(word)) & words:
+        if (
+            verb
+            and base_forms(word) & NEGATING_VERBS
+            and not _kin(base_forms(word)) & words
+            and not (base_forms(word) & ENDING_WORDS and ENDING_WORDS & words)
+        ):
             following = question.tokens[position + 1 : position + 2]
             if not (following and _says_not(sentence, following[0].folded)):
                 return True  # "stop running" is said by "will not run", and only so

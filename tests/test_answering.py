@@ -633,6 +633,39 @@ def test_stopping_is_said_by_not_doing() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        (
+            "The bats roost in the Gallows Hill tunnel, which has been closed to trains "
+            "since 1964.",
+            "When did trains stop running through the tunnel?",
+            "1964",
+        ),
+        (
+            "The ice plant shut in 2019, after its compressor failed.",
+            "Why did the ice plant stop working?",
+            "compressor failed",
+        ),
+    ],
+)
+def test_stopping_is_said_by_closing_and_failing(
+    sentence: str, question: str, expected: str
+) -> None:
+    filler = "Researchers counted 40 bats in June. The colony is protected by law."
+    answer = _ask(f"Bats found in tunnel\n\n{filler}\n\n{sentence}\n", question)
+    assert expected in answer.answer
+
+
+def test_a_negated_question_is_answered_by_an_exception() -> None:
+    text = (
+        "Rail works\n\nReplacement buses will call at every station except Dunmere Halt, "
+        "where the lane is too narrow for coaches.\n"
+    )
+    assert "Dunmere Halt" in _ask(text, "Which station won't the buses stop at?").answer
+    assert "too narrow" in _ask(text, "Why can't the coaches call at Dunmere Halt?").answer
+
+
+@pytest.mark.parametrize(
     ("text", "duration"),
     [
         ("Her mother, nine-year-old Suri, arrived in 2021.", False),
