@@ -213,7 +213,8 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
             continue  # "how old" asks an age: it says nothing is old
         if word in ("first", "last") and before not in DETERMINERS:
             continue  # "when did a final last go to extra time" asks when, not which
-        verb = before not in DETERMINERS and before not in PREPOSITIONS  # not "the decline in"
+        # not "the decline in", nor "which stops"
+        verb = before not in DETERMINERS | PREPOSITIONS | {"which", "what", "whose", "many"}
         if (
             verb
             and base_forms(word) & NEGATING_VERBS

@@ -656,6 +656,14 @@ def test_stopping_is_said_by_closing_and_failing(
     assert expected in answer.answer
 
 
+def test_which_stops_asks_for_places_not_for_stopping() -> None:
+    text = (
+        "Rail works\n\nReplacement buses will run every 20 minutes, calling at Marlow Vale, "
+        "Halden and Pennick Road.\n\nTickets will be accepted on the buses.\n"
+    )
+    assert "Pennick Road" in _ask(text, "Which stops will the buses call at?").answer
+
+
 def test_a_negated_question_is_answered_by_an_exception() -> None:
     text = (
         "Rail works\n\nReplacement buses will call at every station except Dunmere Halt, "
