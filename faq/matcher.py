@@ -41,6 +41,8 @@ from store.wordlists import DEMONYMS
 # Answer when the best sentence scores at least this (chosen on tests/eval data:
 # see `briefbot eval`); below it the briefing is taken not to cover the question.
 ANSWER_THRESHOLD = 0.3
+# A runner-up scoring at least this share of the best is near-tied with it.
+NEAR_TIE = 0.95
 
 RELATED_QUALITY = 0.8
 TYPE_BONUS = 0.1
@@ -127,6 +129,7 @@ def answer_question(
         return about_person
     terms = question_terms(index, question)
     candidates = rank(index, question, terms)
+    candidates = _prefer_uncontradicted(index, question, candidates)
     if (
         not candidates
         or candidates[0].score < ANSWER_THRESHOLD
@@ -144,6 +147,25 @@ def answer_question(
         if t.entity is not None and _asks_about_speech(question)
     )
     return compose(index, question, candidates, speakers=speakers)
+
+
+def _prefer_uncontradicted(
+    index: BriefingIndex, question: Question, candidates: list[Candidate]
+) -> list[Candidate]:
+    """Put first a near-tied runner-up that agrees with a negated question when the best
+    sentence has no "no" or "not" in it: "From what date will there be no trains?" is
+    answered by "Trains will not run … from Saturday 5 April", not by "The line will close
+    after the last train"."""
+    if not (question.negated and candidates):
+        return candidates
+    if _negates(_words_in_context(index, candidates[0].sentence)):
+        return candidates
+    for i, candidate in enumerate(candidates[1:], 1):
+        if candidate.score < candidates[0].score * NEAR_TIE:
+            break
+        if not contradicts(index, question, candidate.sentence):
+            return [candidate, *candidates[:i], *candidates[i + 1 :]]
+    return candidates
 
 
 def _first_score(index: BriefingIndex, question: Question) -> Answer:
@@ -194,14 +216,8 @@ def matches_only_names(
 
 def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSentence) -> bool:
     """Return True when the question negates or reverses what the sentence says."""
-    words = set(sentence.folded_words)
-    previous = index.previous(sentence)
-    if previous is not None and sentence.anaphoric:
-        words |= previous.folded_words
-    words |= {base for word in words for base in base_forms(word)}
-    if question.negated and not any(
-        w in NEGATIONS or w in EXCEPTIONS or w.endswith("n't") for w in words
-    ):
+    words = _words_in_context(index, sentence)
+    if question.negated and not _negates(words):
         return True
     asked = {t.folded for t in question.tokens}
     if _other_nationality(question, sentence, words):
@@ -234,6 +250,21 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
         if reversed_in_text and not reversed_in_text & asked:
             return True
     return False
+
+
+def _words_in_context(index: BriefingIndex, sentence: IndexedSentence) -> set[str]:
+    """Return the sentence's words and their base forms, with the previous sentence's
+    words when this one refers back to it ("He said it would not …")."""
+    words = set(sentence.folded_words)
+    previous = index.previous(sentence)
+    if previous is not None and sentence.anaphoric:
+        words |= previous.folded_words
+    return words | {base for word in words for base in base_forms(word)}
+
+
+def _negates(words: set[str]) -> bool:
+    """Return True when the words say no, not or except."""
+    return any(w in NEGATIONS or w in EXCEPTIONS or w.endswith("n't") for w in words)
 
 
 def _says_not(sentence: IndexedSentence, verb: str) -> bool:

@@ -656,6 +656,18 @@ def test_stopping_is_said_by_closing_and_failing(
     assert expected in answer.answer
 
 
+def test_a_near_tie_goes_to_the_sentence_that_agrees_with_the_question() -> None:
+    text = (
+        "Viaduct repairs\n\n"
+        "Trains will not run between Marlow Vale and Eastcombe for nine days "
+        "from Saturday 5 April.\n\n"
+        "The line will close after the last train on Friday 4 April.\n\n"
+        "The viaduct is 142 years old.\n"
+    )
+    answer = _ask(text, "From what date will there be no trains?")
+    assert "Saturday 5 April" in answer.answer
+
+
 def test_which_stops_asks_for_places_not_for_stopping() -> None:
     text = (
         "Rail works\n\nReplacement buses will run every 20 minutes, calling at Marlow Vale, "
