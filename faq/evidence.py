@@ -59,7 +59,7 @@ _PROPORTION_RE = re.compile(
     re.IGNORECASE,
 )
 _AGE_RE = re.compile(
-    r"[A-Z][\w’'-]+,\s\d{1,3},|\b\d{1,3}-year-old\b|\b\d{1,3} years old\b"
+    r"[A-Z][\w’'-]+,\s\d{1,3}(?:,|\.(?!\d))|\b\d{1,3}-year-old\b|\b\d{1,3} years old\b"
     r"|\baged\s(?:between\s|about\s|around\s|over\s|under\s)?\d{1,3}\b"
     r"|\bin (?:his|her|their) (?:early |mid-?|late )?(?:\d0s|teens|twenties|thirties|forties|"
     r"fifties|sixties|seventies|eighties|nineties)\b"

@@ -292,8 +292,8 @@ def mentioned_entities(index: BriefingIndex, question: Question) -> dict[int, se
             span = range(start, start + size)
             title = tuple(words[start : start + size])
             if title in index.role_titles and not taken.intersection(span):
-                if size == 1 and words[start - 1 : start] != ["the"]:
-                    continue  # a one-word title must be "the inspector", not "an inspector"
+                if size == 1 and "the" not in words[max(start - 2, 0) : start]:
+                    continue  # a one-word title must be "the (Rovers) manager", not "a manager"
                 found.setdefault(index.role_titles[title], set()).update(title)
                 taken.update(span)
     for alias in index.aliases_longest_first:

@@ -456,6 +456,25 @@ def test_a_title_in_the_question_is_the_person_who_holds_it() -> None:
     assert "outside supplier" in answer.answer
 
 
+def test_a_one_word_title_after_the_team_s_name_is_the_person_who_holds_it() -> None:
+    text = (
+        "Ashcombe Rovers sold\n\n"
+        "Ashcombe Rovers have agreed a takeover by the investor Dale Kessler.\n\n"
+        "Kessler, 48, who made his fortune in software, said Ashcombe was a proper town.\n\n"
+        "The club's manager, Owen Prentice, welcomed the news.\n\n"
+        "“It's good to finally have some clarity,” said Prentice, 39.\n"
+    )
+    answer = _ask(text, "How old is the Rovers manager?")
+    assert "Prentice, 39" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "text", ["“It's good news,” said Prentice, 39.", "Prentice, 39, said it was good news."]
+)
+def test_an_age_after_a_name_ends_a_sentence_or_a_clause(text: str) -> None:
+    assert evidence_of(parse_document(text + "\n").sentences[0]).age
+
+
 def test_asking_for_a_name_needs_a_sentence_that_gives_one() -> None:
     text = (
         "Paul Okoro, who runs the barber's shop two doors away, saw the men leave.\n\n"
