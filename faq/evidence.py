@@ -48,9 +48,11 @@ _MEASURE_RE = re.compile(
     r"(?<![£$€])\b\d[\d,.]*\s?(?:ft|km|cm|mm|metres?|meters?|miles?|feet|foot|yards?)\b"
 )
 _FREQUENCY_RE = re.compile(
-    r"\b(every|each|per|a|once|twice|daily|weekly|fortnightly|monthly|yearly|annually|"
-    r"hourly|nightly|times)\s*(second|minute|hour|day|night|week|fortnight|month|year|"
-    r"season|morning|evening|a\b)?|\b(daily|weekly|fortnightly|monthly|annually|hourly)\b",
+    r"\b(?:every|each|per|a|an)\s+(?:\d+\s+|other\s+|few\s+)?"
+    r"(?:second|minute|hour|day|night|week|fortnight|month|year|season|morning|evening|"
+    r"weekday|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+    r"|\b(?:once|twice|times)\s+(?:a|an|per|every|each)\b"
+    r"|\b(?:daily|weekly|fortnightly|monthly|yearly|annually|hourly|nightly)\b",
     re.IGNORECASE,
 )
 _PROPORTION_RE = re.compile(

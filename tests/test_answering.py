@@ -719,6 +719,22 @@ def test_an_age_is_no_length_of_time(text: str, duration: bool) -> None:
     assert evidence_of(sentence).duration is duration
 
 
+@pytest.mark.parametrize(
+    ("text", "frequency"),
+    [
+        ("Buses will run every 20 minutes.", True),
+        ("The clinic opens three times a week.", True),
+        ("The market is held every Saturday.", True),
+        ("It will be open daily.", True),
+        ("He was fined £8,400 and ordered to pay costs.", False),
+        ("Sales rose 4 per cent after a strong summer.", False),
+    ],
+)
+def test_frequency_needs_a_period(text: str, frequency: bool) -> None:
+    sentence = parse_document(text + "\n").sentences[0]
+    assert evidence_of(sentence).frequency is frequency
+
+
 def test_over_what_period_asks_for_dates() -> None:
     text = (
         "About 412,000 of the heaters were sold in the United States.\n\n"
