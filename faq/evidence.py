@@ -78,6 +78,11 @@ _AMOUNT_RE = re.compile(
     r"\b(pounds|dollars|euros)\b",
     re.IGNORECASE,
 )
+_MONEY_RE = re.compile(
+    r"[£$€¥]\s?\d|\b\d[\d,.]*\s?(?:million |billion )?"
+    r"(?:pounds|dollars|euros|pence|yuan|yen|rupees)\b",
+    re.IGNORECASE,
+)
 _PLACE_RE = re.compile(
     r"\b(?:in|at|from|of|near|across|into|outside|inside|between|along)\s+(?:the\s+)?"
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -117,6 +122,7 @@ class Evidence:
     naming: bool = False
     proportion: bool = False
     clock: bool = False
+    money: bool = False
 
 
 NO_EVIDENCE = Evidence(date=False, number=False, amount=False, place=False, reason=False)
@@ -148,6 +154,7 @@ def evidence_of(sentence: Sentence, organisations: tuple[str, ...] = ()) -> Evid
             sentence.numbers or sentence.amounts or _NUMBER_RE.search(_NOT_A_COUNT_RE.sub("", text))
         ),
         amount=bool(sentence.amounts or _AMOUNT_RE.search(text)),
+        money=bool(_MONEY_RE.search(text)),
         place=bool(places or _DIRECTION_RE.search(text) or _ADDRESS_RE.search(text)),
         reason=bool(_REASON_RE.search(text)),
     )

@@ -67,6 +67,13 @@ TIME_UNITS = frozenset(
     "time seconds minutes hours days weeks months years decades centuries".split()
 )
 CURRENCY_NOUNS = frozenset("pounds dollars euros yen francs money cash".split())
+# Words by which "how much …?" asks for a sum of money
+MONEY_WORDS = CURRENCY_NOUNS | frozenset(
+    "cost costs costing pay pays paid paying raise raises raised raising spend spends spent "
+    "spending price priced fine fined fee fees fund funding funded grant budget salary wage "
+    "wages worth invest invested investment compensation charge charged sell sold sale "
+    "earn earned earns owe owed owes donate donated borrow borrowed lend lent bill".split()
+)
 YES_NO_STARTS = frozenset(
     "is are was were do does did will would can could has have had should shall may".split()
 )
@@ -106,6 +113,7 @@ class Question:
     subject_head: str | None = None
     past: bool | None = None
     clock_time: bool = False  # "What time …?": a time of day, not a date
+    money: bool = False  # "How much did residents raise?": a sum of money, not "three decades"
 
 
 def clean_question(raw: str) -> str:
@@ -140,6 +148,7 @@ def analyse(raw: str) -> Question:
         _subject_head(words),
         _asks_about_past(words),
         answer_type is AnswerType.DATE and _asks_clock_time(words),
+        answer_type is AnswerType.AMOUNT and bool(MONEY_WORDS.intersection(words)),
     )
 
 

@@ -735,6 +735,17 @@ def test_frequency_needs_a_period(text: str, frequency: bool) -> None:
     assert evidence_of(sentence).frequency is frequency
 
 
+def test_how_much_money_wants_a_sum_of_money() -> None:
+    text = (
+        "Print shop flooded\n\n"
+        "Within a month, residents had raised £18,500 through a crowdfunding appeal.\n\n"
+        "The flood also brought the shop its first apprentice in three decades.\n\n"
+        "The shop prints 20,000 sheets a month.\n"
+    )
+    answer = _ask(text, "How much money did townspeople raise after the flood?")
+    assert "£18,500" in answer.answer
+
+
 def test_over_what_period_asks_for_dates() -> None:
     text = (
         "About 412,000 of the heaters were sold in the United States.\n\n"

@@ -241,3 +241,16 @@ def test_hours_after_a_number_is_a_length_not_opening_hours() -> None:
     counted = analyse("compensation power cut 48 hours")
     assert counted.answer_type is not AnswerType.DATE
     assert "hours" in counted.content_words
+
+
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [
+        ("How much did the residents raise?", True),
+        ("How much money was stolen?", True),
+        ("How much longer will the trip take?", False),
+        ("How much cheaper are the batteries?", False),
+    ],
+)
+def test_how_much_asks_for_money_when_it_names_a_sum(text: str, money: bool) -> None:
+    assert analyse(text).money is money
