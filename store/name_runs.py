@@ -76,6 +76,12 @@ def _saints(run: list[Token]) -> bool:
     )
 
 
+def _names_its_owners(token: Token, following: Token) -> bool:
+    """Return True for "Magistrates’" before "Court" or "Supporters’" before "Trust": a
+    plural possessive inside an organisation's name."""
+    return token.text.endswith("s") and following.text in ORG_HEADS
+
+
 def name_runs(span: Span, paragraph: str) -> list[NameRun]:
     tokens = _tokens(span, paragraph)
     seqs: list[NameRun] = []
@@ -88,7 +94,9 @@ def name_runs(span: Span, paragraph: str) -> list[NameRun]:
             continue
         run = [tok]
         j = i + 1
-        while j < len(tokens) and (not run[-1].possessive or _saints(run)):
+        while j < len(tokens) and (
+            not run[-1].possessive or _saints(run) or _names_its_owners(run[-1], tokens[j])
+        ):
             prev, nxt = run[-1], tokens[j]
             gap = paragraph[prev.end : nxt.start]
             if prev.possessive:

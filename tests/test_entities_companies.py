@@ -263,3 +263,18 @@ def test_a_company_is_found_by_its_first_word_when_its_name_ends_inc() -> None:
     (company,) = [e for e in doc.entities if e.kind is EntityKind.ORGANISATION]
     assert company.name == "Vantrel Systems Inc"
     assert "Vantrel" in company.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "He appeared at Pellingford Magistrates’ Court on Tuesday.",
+            "Pellingford Magistrates’ Court",
+        ),
+        ("The rest will stay with the Rovers Supporters' Trust.", "Rovers Supporters' Trust"),
+    ],
+)
+def test_a_plural_possessive_inside_an_organisation_s_name(text: str, name: str) -> None:
+    entity = _by_name(_doc(text))[name]
+    assert entity.kind is EntityKind.ORGANISATION
