@@ -53,10 +53,11 @@ STOPWORDS = frozenset(
 
 # Words asking what someone said: "What was the Treasury's response?"
 RESPONSE_WORDS = frozenset(
-    "response responses reaction reactions reply comment comments verdict".split()
+    "response responses reaction reactions reply comment comments verdict describe describes "
+    "described".split()
 )
 # What says that someone said something
-SPEECH_VERB_FORMS = frozenset("say says said tell told add added state stated".split())
+SPEECH_VERB_FORMS = frozenset("say says said tell told add added state stated call called".split())
 # "Who speaks for the company?" asks for its spokesperson
 SPEAKING_FOR = frozenset("speak speaks spoke speaking".split())
 SPOKESPERSON_FORMS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())

@@ -85,14 +85,14 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
             corrected = index.correct(word)
             if corrected is not None and stem(corrected) in index.idf:
                 matches[stem(corrected)] = TYPO_QUALITY
+        if not matches and word in RESPONSE_WORDS:  # a response is what someone said
+            matches = {f: SYNONYM_QUALITY for f in map(stem, SPEECH_VERB_FORMS) if f in index.idf}
         if not matches:
             matches = _compound_parts(index, word)
         if not matches and word not in leading_verbs:  # a leader is matched by role
             matches = _family_stems(index, word)
         if not matches and word not in leading_verbs:  # "lead" is not "result" here
             matches = _synonym_stems(index, word)
-        if not matches and word in RESPONSE_WORDS:  # a response is what someone said
-            matches = {f: SYNONYM_QUALITY for f in map(stem, SPEECH_VERB_FORMS) if f in index.idf}
         if word in SPEAKING_FOR and following.get(word) == "for":
             matches = {f: 1.0 for f in map(stem, SPOKESPERSON_FORMS) if f in index.idf}
         if following.get(word) in particles:

@@ -735,6 +735,20 @@ def test_frequency_needs_a_period(text: str, frequency: bool) -> None:
     assert evidence_of(sentence).frequency is frequency
 
 
+def test_how_someone_described_something_is_what_they_said_or_called_it() -> None:
+    text = (
+        "River treaty signed\n\n"
+        "Valdoria’s prime minister, Annika Follestad, called the deal “a victory for patience "
+        "over pride”.\n\n"
+        "Follestad and Vell are due to meet again in Osk in September.\n\n"
+        "The union's general secretary, Paula Kinnaird, said the vote was “a hard-won victory”.\n"
+    )
+    answer = _ask(text, "How did the prime minister describe the agreement?")
+    assert "patience over pride" in answer.answer
+    answer = _ask(text, "How did the general secretary describe the result?")
+    assert "hard-won victory" in answer.answer
+
+
 def test_how_much_money_wants_a_sum_of_money() -> None:
     text = (
         "Print shop flooded\n\n"
