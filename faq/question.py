@@ -357,6 +357,7 @@ def _asks_for_place(words: list[str]) -> bool:
 def _occupation_of(joined: str) -> str | None:
     """Return X for "what does X do (for a living)?" or "what is X's job?": who X is."""
     m = re.fullmatch(r"what (?:does|do) (.+?) do(?: for (?:a living|work))?", joined)
+    m = m or re.fullmatch(r"what did (.+?) do for (?:a living|work)", joined)
     m = m or re.fullmatch(r"what (?:is|was) (.+?) (?:job|occupation|profession)", joined)
     if m is None:
         return None

@@ -99,7 +99,13 @@ def test_asking_what_someone_does_asks_who_they_are(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Who is Mr Lloyd?", "What does Mr Lloyd do for a living?", "What is Dr Lloyd's job?"]
+    "text",
+    [
+        "Who is Mr Lloyd?",
+        "What does Mr Lloyd do for a living?",
+        "What did Mr Lloyd do for a living?",
+        "What is Dr Lloyd's job?",
+    ],
 )
 def test_a_title_before_the_name_still_asks_who_they_are(text: str) -> None:
     question = analyse(text)
