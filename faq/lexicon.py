@@ -91,6 +91,7 @@ HOW_WORDS = frozenset("many much long often far old big large soon".split())
 DETERMINERS = frozenset("the a an its their his her our your my this that these those".split())
 PREPOSITIONS = frozenset("in at on for with by from to of about under over".split())
 FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+MALE_PRONOUNS = frozenset("he his him himself".split())
 # Nouns by which an article refers to the company it is about ("the firm said").
 COMPANY_WORDS = frozenset("company firm startup start-up".split())
 NEGATIONS = frozenset(

@@ -17,6 +17,8 @@ from faq.lexicon import (
     DETERMINERS,
     ENDING_WORDS,
     EXCEPTIONS,
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
     NEGATING_VERBS,
     NEGATIONS,
     PREPOSITIONS,
@@ -51,6 +53,7 @@ LENGTH_PENALTY = 0.05
 QUOTE_PENALTY = 0.1
 TENSE_PENALTY = 0.05
 NAME_BONUS = 0.15
+GENDER_PENALTY = 0.1
 NAME_PENALTY = 0.2
 NAMING_BONUS = 0.3  # "named", "known as", "called" for "what is it called?"
 NAMED_FOCUS_BONUS = 0.25  # the name itself says it is the kind asked for
@@ -313,6 +316,7 @@ def rank(
         if "-" not in a.word and "-" not in b.word
     ]
     counted = _counted_forms(question, terms)
+    asked_gender = _pronoun_gender(question, index, question_entities)
     leaders = Leaders.of(index, terms)
     leaders_asked = [leaders.titled(sentence) for sentence in index.sentences]
     qualities = [
@@ -372,12 +376,33 @@ def rank(
             score -= ACTION_PENALTY
         if question.past is not None and sentence.tense == ("future" if question.past else "past"):
             score -= TENSE_PENALTY
+        if asked_gender is not None and _other_gender_only(sentence, asked_gender):
+            score -= GENDER_PENALTY
         candidates.append(Candidate(sentence, score, coverage, matched))
     subject = question.subject_head
     candidates.sort(
         key=lambda c: (-round(c.score, 6), subject not in c.matched, c.sentence.position)
     )
     return candidates
+
+
+def _pronoun_gender(
+    question: Question, index: BriefingIndex, question_entities: set[int]
+) -> str | None:
+    """Return "m" or "f" for a question that asks about "he" or "she" and names no one."""
+    if any(index.entities[e].kind is EntityKind.PERSON for e in question_entities):
+        return None
+    words = {t.folded for t in question.tokens}
+    male, female = bool(words & MALE_PRONOUNS), bool(words & FEMALE_PRONOUNS)
+    return None if male == female else "m" if male else "f"
+
+
+def _other_gender_only(sentence: IndexedSentence, gender: str) -> bool:
+    """Return True when the sentence's pronouns are all of the other gender: "she bought"
+    does not answer "How much did he borrow?"."""
+    words = set(sentence.words)
+    male, female = bool(words & MALE_PRONOUNS), bool(words & FEMALE_PRONOUNS)
+    return female and not male if gender == "m" else male and not female
 
 
 def _names_nothing(

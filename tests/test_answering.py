@@ -749,6 +749,17 @@ def test_how_someone_described_something_is_what_they_said_or_called_it() -> Non
     assert "hard-won victory" in answer.answer
 
 
+def test_he_is_not_answered_by_a_sentence_about_her() -> None:
+    text = (
+        "Print shop\n\n"
+        "In 1987 she bought 380 drawers of type for £600 and borrowed a van to move them.\n\n"
+        "With £40 borrowed from his brother-in-law, he rented the ground floor of a workshop.\n\n"
+        "The shop prints 20,000 sheets a month.\n"
+    )
+    assert "£40" in _ask(text, "How much did he borrow?").answer
+    assert "£600" in _ask(text, "How much did she borrow?").answer
+
+
 def test_how_much_money_wants_a_sum_of_money() -> None:
     text = (
         "Print shop flooded\n\n"
