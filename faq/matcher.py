@@ -27,6 +27,7 @@ from faq.lexicon import (
     WEAK_WORDS,
     base_forms,
     can_be_verb,
+    fold_word,
     is_english_word,
     opposite_forms,
     stem,
@@ -43,6 +44,9 @@ from store.wordlists import DEMONYMS
 # Answer when the best sentence scores at least this (chosen on tests/eval data:
 # see `briefbot eval`); below it the briefing is taken not to cover the question.
 ANSWER_THRESHOLD = 0.3
+# "the prime minister of Kestrany", "Kestrany's prime minister": (owner, role) in a question
+_OWNER_AFTER_RE = re.compile(r"\b([a-z]+) of ([A-Z][\w-]+)")
+_OWNER_BEFORE_RE = re.compile(r"\b([A-Z][\w-]+)['’]s ([a-z]+)(?: ([a-z]+))?")
 # A runner-up scoring at least this share of the best is near-tied with it.
 NEAR_TIE = 0.95
 
@@ -223,7 +227,7 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
     if question.negated and not _negates(words):
         return True
     asked = {t.folded for t in question.tokens}
-    if _other_nationality(question, sentence, words):
+    if _other_nationality(question, sentence, words) or _other_owner(question, sentence):
         return True
     for position, token in enumerate(question.tokens):
         word = token.folded
@@ -296,6 +300,23 @@ def _other_nationality(question: Question, sentence: IndexedSentence, words: set
         for before, word in itertools.pairwise(sentence.words):
             if word == after.folded and before != token.folded and before.title() in DEMONYMS:
                 return True
+    return False
+
+
+def _other_owner(question: Question, sentence: IndexedSentence) -> bool:
+    """Return True for "the prime minister of Kestrany" (or "Kestrany's prime minister")
+    against "Valdoria’s prime minister": the sentence gives the role to another owner."""
+    asked = [(m[2], m[1]) for m in _OWNER_AFTER_RE.finditer(question.text)]
+    asked += [
+        (m[1], role) for m in _OWNER_BEFORE_RE.finditer(question.text) for role in m.groups()[1:]
+    ]
+    for owner, role in asked:
+        if role is None or fold_word(owner) in sentence.folded_words:
+            continue
+        pattern = rf"\b([A-Z][\w-]+)[’']s (?:\w+ )?{re.escape(role.lower())}\b"
+        found = re.search(pattern, sentence.sentence.text)
+        if found and fold_word(found.group(1)) != fold_word(owner):
+            return True
     return False
 
 

@@ -749,6 +749,20 @@ def test_how_someone_described_something_is_what_they_said_or_called_it() -> Non
     assert "hard-won victory" in answer.answer
 
 
+@pytest.mark.parametrize(
+    "question", ["Who is the prime minister of Kestrany?", "Who is Kestrany's prime minister?"]
+)
+def test_a_role_held_for_another_country_is_not_the_one_asked_for(question: str) -> None:
+    text = (
+        "River treaty signed\n\n"
+        "The governments of Valdoria and Kestrany signed a treaty on Tuesday.\n\n"
+        "Valdoria’s prime minister, Annika Follestad, called the deal a victory.\n\n"
+        "Kestrany’s foreign minister, Dragan Vell, led his country’s delegation.\n"
+    )
+    assert not _ask(text, question).answered
+    assert "Follestad" in _ask(text, "Who is the prime minister of Valdoria?").answer
+
+
 def test_he_is_not_answered_by_a_sentence_about_her() -> None:
     text = (
         "Print shop\n\n"
