@@ -78,6 +78,15 @@ def _entity_by_name(index: BriefingIndex, subject: list[str]) -> int | None:
 
 def _entity_by_role(index: BriefingIndex, wanted: str) -> int | None:
     """Return the one entity whose role matches `wanted` ("uk defence secretary")."""
+    words = tuple(wanted.split())
+    titled = [
+        entity_id
+        for title, entity_id in index.role_titles.items()
+        if len(title) == len(words)
+        and all(_clipped(w, t) for w, t in zip(words, title, strict=True))
+    ]
+    if len(set(titled)) == 1:
+        return titled[0]  # "the chief exec": the one person titled chief executive
     roles = {
         i: " ".join(t.folded for t in tokenize(e.role))
         for i, e in enumerate(index.entities)
@@ -91,6 +100,11 @@ def _entity_by_role(index: BriefingIndex, wanted: str) -> int | None:
     if len(found) == 1 or (len(found) == 2 and found[0][1] > found[1][1]):
         return int(found[0][2])
     return None
+
+
+def _clipped(word: str, full: str) -> bool:
+    """Return True when `word` is `full` or its clipped form ("exec" for executive)."""
+    return word == full or (len(word) >= 3 and full.startswith(word))
 
 
 def _introduction(index: BriefingIndex, entity_id: int, entity: Entity) -> IndexedSentence | None:

@@ -302,6 +302,18 @@ def test_who_did_something_the_briefing_never_mentions_is_not_answered() -> None
     )
 
 
+@pytest.mark.parametrize("question", ["Who is the chief executive?", "Who is the chief exec?"])
+def test_who_is_the_role_accepts_a_clipped_title(question: str) -> None:
+    text = (
+        "Rovers sold\n\n"
+        "The club’s chief executive, Marion Fletcher, said staff had been told about the sale.\n\n"
+        "The club’s manager, Owen Prentice, welcomed the news.\n"
+    )
+    answer = _ask(text, question)
+    assert answer.answered
+    assert answer.answer.startswith("Marion Fletcher")
+
+
 def test_who_is_the_role_accepts_a_synonym_of_the_role() -> None:
     text = (
         "Patients should be seen within six weeks under a new clinic, hospital bosses said.\n\n"
