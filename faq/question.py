@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from faq.lexicon import (
     CONTENT_STOPWORDS,
+    DETERMINERS,
     HONORIFIC_WORDS,
     HOW_WORDS,
     NEGATIONS,
@@ -376,6 +377,8 @@ def _is_subject(words: list[str], wh: tuple[str, ...]) -> str | None:
     """Return X for "who is X" / "what is the X" questions, else None."""
     if len(words) >= 3 and words[0] in wh and words[1] in ("is", "are", "was", "were"):
         rest = _without_honorific([w for w in words[2:] if w not in ("a", "an", "the")])
+        if words[2].endswith("ing") and words[3:4] and words[3] in DETERMINERS:
+            return None  # "who is heading the group" asks who does it
         if rest and all(w not in STOPWORDS for w in rest) and len(rest) <= 6:
             return " ".join(rest)
     return None

@@ -260,3 +260,16 @@ def test_hours_after_a_number_is_a_length_not_opening_hours() -> None:
 )
 def test_how_much_asks_for_money_when_it_names_a_sum(text: str, money: bool) -> None:
     assert analyse(text).money is money
+
+
+@pytest.mark.parametrize(
+    ("text", "answer_type"),
+    [
+        ("Who is leading the talks?", AnswerType.PERSON),
+        ("Who is heading the group buying the club?", AnswerType.PERSON),
+        ("Who is the acting head?", AnswerType.DEFINITION),
+        ("What is planning permission?", AnswerType.DEFINITION),
+    ],
+)
+def test_who_is_doing_something_asks_for_a_person(text: str, answer_type: AnswerType) -> None:
+    assert analyse(text).answer_type is answer_type
