@@ -47,6 +47,7 @@ ANSWER_THRESHOLD = 0.3
 # "the prime minister of Kestrany", "Kestrany's prime minister": (owner, role) in a question
 _OWNER_AFTER_RE = re.compile(r"\b([a-z]+) of ([A-Z][\w-]+)")
 _OWNER_BEFORE_RE = re.compile(r"\b([A-Z][\w-]+)['’]s ([a-z]+)(?: ([a-z]+))?")
+_NAMING_AFTER_RE = re.compile(r"(?:\w+ )?(?:known as|called|named|nicknamed|dubbed)\b")
 # A runner-up scoring at least this share of the best is near-tied with it.
 NEAR_TIE = 0.95
 
@@ -92,6 +93,7 @@ CONTEXT_SHARE = 0.6
 HEADLINE_SHARE = 1.0  # a news lede spells out its headline
 PAIR_WEIGHT = 0.5
 COUNT_BONUS = 0.1  # "212 flights" answers "how many flights"
+NAMED_TERM_BONUS = 0.1  # "scarring, known as fibrosis" answers "what is the scarring called"
 _IS_THE = [["is", "the"], ["was", "the"], ["are", "the"], ["were", "the"]]
 _NUMBER_WORD_RE = re.compile(
     r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
@@ -391,6 +393,8 @@ def rank(
             score += NAME_BONUS  # it names who leads what the question asks about
         if counted and _counts(counted, sentence):
             score += COUNT_BONUS
+        if question.answer_type is AnswerType.NAME and _names_term(terms, own, sentence):
+            score += NAMED_TERM_BONUS
         if sentence.quote_ids and not about_speech:
             score -= QUOTE_PENALTY
         if action is not None and action not in matched:
@@ -462,6 +466,21 @@ def _counted_forms(question: Question, terms: list[Term]) -> set[str]:
             term = next((t for t in terms if t.word == counted), None)
             return set(term.matches) if term is not None else set()
     return set()
+
+
+def _names_term(terms: list[Term], qualities: list[float], sentence: IndexedSentence) -> bool:
+    """Return True when "known as", "called" or "named" follows a matched question word
+    within three words: "significant scarring, known as fibrosis"."""
+    words = sentence.words
+    for term, quality in zip(terms, qualities, strict=True):
+        if not quality:
+            continue
+        for form in term.matches:
+            for p in sentence.positions.get(form, ()):
+                after = " ".join(words[p + 1 : p + 4])
+                if _NAMING_AFTER_RE.match(after):
+                    return True
+    return False
 
 
 def _counts(counted: set[str], sentence: IndexedSentence) -> bool:

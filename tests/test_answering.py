@@ -775,6 +775,23 @@ def test_a_role_held_for_another_country_is_not_the_one_asked_for(question: str)
     assert "Follestad" in _ask(text, "Who is the prime minister of Valdoria?").answer
 
 
+def test_a_name_given_right_after_the_asked_word_answers_what_it_is_called() -> None:
+    text = (
+        "Breath test\n\n"
+        "A simple breath test carried out in a GP surgery could identify people with early "
+        "liver scarring years before they fall ill, according to researchers at the University "
+        "of Northmoor.\n\n"
+        "The test, which takes about ten minutes, looks for chemical compounds.\n\n"
+        "In a trial involving 2,140 adults, it correctly identified 87% of those who had "
+        "significant scarring, known as fibrosis, when checked against a scan.\n\n"
+        "Liver disease is rising fast.\n\n"
+        "Patients with liver scarring often have no symptoms.\n\n"
+        "Scarring can be reversed if it is found early.\n"
+    )
+    answer = _ask(text, "What is the medical name for the liver scarring?")
+    assert "fibrosis" in answer.answer
+
+
 def test_he_is_not_answered_by_a_sentence_about_her() -> None:
     text = (
         "Print shop\n\n"
