@@ -593,6 +593,8 @@ def _name_bonus(
             return -REFERENCE_PENALTY
         if _only_as_verb(stem(question.focus), sentence):
             return -REFERENCE_PENALTY
+        if any(stem(question.focus) in stem_forms(word) for word in sentence.capitalised):
+            return NAMED_FOCUS_BONUS  # "the River Wend" for "which river", named or not
         wanted = {stem(question.focus)}
     elif question.answer_type is AnswerType.PERSON:
         wanted = {stem(t.word) for t in terms if t.entity is None}

@@ -792,6 +792,18 @@ def test_a_name_given_right_after_the_asked_word_answers_what_it_is_called() -> 
     assert "fibrosis" in answer.answer
 
 
+def test_which_river_is_answered_by_a_name_that_says_river() -> None:
+    text = (
+        "Viaduct repairs\n\n"
+        "Trains will not run between Marlow Vale and Eastcombe for nine days.\n\n"
+        "The 142-year-old viaduct, which carries the line 31 metres above the River Wend, "
+        "needs new waterproofing.\n\n"
+        "River levels will be checked daily.\n\n"
+        "Buses will replace trains.\n"
+    )
+    assert "River Wend" in _ask(text, "Which river does the bridge cross?").answer
+
+
 def test_he_is_not_answered_by_a_sentence_about_her() -> None:
     text = (
         "Print shop\n\n"
