@@ -83,6 +83,8 @@ _MONEY_RE = re.compile(
     r"(?:pounds|dollars|euros|pence|yuan|yen|rupees)\b",
     re.IGNORECASE,
 )
+_NAME = r"(?:the )?[A-Z][\w’'-]*(?: (?:of |on |upon )?[A-Z][\w’'-]*)*"
+_LINK_RE = re.compile(rf"\bbetween {_NAME} and {_NAME}|\bfrom {_NAME} to {_NAME}")
 _PLACE_RE = re.compile(
     r"\b(?:in|at|from|of|near|across|into|outside|inside|between|along)\s+(?:the\s+)?"
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -123,6 +125,7 @@ class Evidence:
     proportion: bool = False
     clock: bool = False
     money: bool = False
+    links: bool = False  # "between Port Evander and Saltmarsh Island", "from Leeds to York"
 
 
 NO_EVIDENCE = Evidence(date=False, number=False, amount=False, place=False, reason=False)
@@ -155,6 +158,7 @@ def evidence_of(sentence: Sentence, organisations: tuple[str, ...] = ()) -> Evid
         ),
         amount=bool(sentence.amounts or _AMOUNT_RE.search(text)),
         money=bool(_MONEY_RE.search(text)),
+        links=bool(_LINK_RE.search(text)),
         place=bool(places or _DIRECTION_RE.search(text) or _ADDRESS_RE.search(text)),
         reason=bool(_REASON_RE.search(text)),
     )

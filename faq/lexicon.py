@@ -69,6 +69,11 @@ NEGATING_VERBS = frozenset(
     "decline forbid ban block resist cancel disprove neglect overturn reverse withdraw "
     "disestablish".split()
 )
+# Verbs that say something joins two places, as "runs between A and B" does
+CONNECTING_VERBS = frozenset(
+    "link links linked linking connect connects connected connecting join joins joined "
+    "joining".split()
+)
 # Words by which a sentence leaves something out: "calling at every station except Dunmere
 # Halt" says which station the buses won't call at.
 EXCEPTIONS = frozenset("except excluding apart besides".split())

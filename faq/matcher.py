@@ -14,6 +14,7 @@ from faq.curated import CuratedFaq
 from faq.index import BriefingIndex, IndexedSentence
 from faq.leaders import Leaders
 from faq.lexicon import (
+    CONNECTING_VERBS,
     DETERMINERS,
     ENDING_WORDS,
     EXCEPTIONS,
@@ -566,6 +567,8 @@ def _term_qualities(
             own = max((q for s, q in term.matches.items() if s in sentence.stems), default=0.0)
             if own < RELATED_QUALITY and leader_words.intersection(term.matches):
                 own = RELATED_QUALITY
+            if not own and term.word in CONNECTING_VERBS and sentence.evidence.links:
+                own = RELATED_QUALITY  # "which places does the ferry link?": "between A and B"
             qualities.append(own)
     return qualities
 

@@ -16,13 +16,14 @@ from store.repository import Repository
 
 EVAL = Path(__file__).parent / "eval"
 
-# briefing: (answerable, off-topic abstained, quotes attributed)
+# briefing: (answerable, off-topic abstained, quotes attributed); the first five are the
+# marks issue 2 asks for: 95% on the news briefings, 85% on the long samples
 FLOORS = {
-    "coalition-of-the-willing": (0.92, 1.0, 1.0),
-    "riverside-library": (0.94, 1.0, 1.0),
-    "harbour-ferry-strike": (0.88, 1.0, 1.0),
-    "imperialism": (0.83, None, None),
-    "yuan-dynasty": (0.83, None, None),
+    "coalition-of-the-willing": (0.95, 1.0, 1.0),
+    "riverside-library": (0.95, 1.0, 1.0),
+    "harbour-ferry-strike": (0.95, 1.0, 1.0),
+    "imperialism": (0.85, None, None),
+    "yuan-dynasty": (0.85, None, None),
     # tests/eval/heldout/: written by a colleague who never read the engine's code
     "kingsway-roadworks": (0.8, 1.0, 1.0),
     "fernhollow-insulation": (0.92, 1.0, 1.0),

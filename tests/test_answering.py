@@ -804,6 +804,31 @@ def test_which_river_is_answered_by_a_name_that_says_river() -> None:
     assert "River Wend" in _ask(text, "Which river does the bridge cross?").answer
 
 
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        (
+            "Ferry crews will walk out for 48 hours from Monday.\n\n"
+            "The crossing carries 3,000 passengers a day between Port Evander and Saltmarsh "
+            "Island.\n\nIslanders rely on the ferry for hospital appointments.\n",
+            "Which places does the ferry link?",
+            "between Port Evander and Saltmarsh Island",
+        ),
+        (
+            "The council approved the road on Tuesday.\n\n"
+            "It will run from Ashvale to Kirkhope and open in 2027.\n\n"
+            "The road will cost £40 million.\n",
+            "Which towns will the new road connect?",
+            "from Ashvale to Kirkhope",
+        ),
+    ],
+)
+def test_what_something_links_is_said_by_between_and_from_to(
+    text: str, question: str, expected: str
+) -> None:
+    assert expected in _ask(f"Transport news\n\n{text}", question).answer
+
+
 def test_he_is_not_answered_by_a_sentence_about_her() -> None:
     text = (
         "Print shop\n\n"
