@@ -47,6 +47,17 @@ _DURATION_RE = re.compile(
 _MEASURE_RE = re.compile(
     r"(?<![£$€])\b\d[\d,.]*\s?(?:ft|km|cm|mm|metres?|meters?|miles?|feet|foot|yards?)\b"
 )
+# A height, depth or weight: "31 metres above", "a 22ft boat", "3.5 tonnes", "12 storeys"
+_SIZE_RE = re.compile(
+    r"(?<![£$€])\b\d[\d,.]*(?:\s|-)?(?:ft|km|cm|mm|m|(?:centi|milli|kilo)?(?:metres?|meters?)|"
+    r"miles?|feet|foot|yards?|"
+    r"inch(?:es)?|kg|kilos?|kilograms?|grams?|g|tonnes?|tons?|lb|lbs|pounds|stone|"
+    r"storeys?|stories|floors?)\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred)[\s-](?:(?:centi|milli|kilo)?metres?|feet|foot|inch(?:es)?|tonnes?|tons?|kilos?|"
+    r"stone|storeys?|floors?)\b",
+    re.IGNORECASE,
+)
 _FREQUENCY_RE = re.compile(
     r"\b(?:every|each|per|a|an)\s+(?:\d+\s+|other\s+|few\s+)?"
     r"(?:second|minute|hour|day|night|week|fortnight|month|year|season|morning|evening|"
@@ -125,6 +136,7 @@ class Evidence:
     proportion: bool = False
     clock: bool = False
     money: bool = False
+    measure: bool = False  # "149 metres", "22ft", "3.5 tonnes", "12 storeys"
     links: bool = False  # "between Port Evander and Saltmarsh Island", "from Leeds to York"
 
 
@@ -159,6 +171,7 @@ def evidence_of(sentence: Sentence, organisations: tuple[str, ...] = ()) -> Evid
         amount=bool(sentence.amounts or _AMOUNT_RE.search(text)),
         money=bool(_MONEY_RE.search(text)),
         links=bool(_LINK_RE.search(text)),
+        measure=bool(_MEASURE_RE.search(text) or _SIZE_RE.search(text)),
         place=bool(places or _DIRECTION_RE.search(text) or _ADDRESS_RE.search(text)),
         reason=bool(_REASON_RE.search(text)),
     )

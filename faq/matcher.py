@@ -729,6 +729,8 @@ def _type_fit(
         return 0.0  # names a place, but not where something happens ("for Ukraine")
     elif question.clock_time:
         fits = evidence.clock  # "What time did the raid happen?": "at about 10.25am"
+    elif question.measure:
+        fits = evidence.measure  # "How tall is the dam?": "149 metres", not "in 2015"
     elif question.money:
         fits = evidence.money  # "How much did residents raise?": "£18,500", not "three decades"
     elif wanted is AnswerType.DATE and not evidence.date and evidence.duration:

@@ -68,6 +68,7 @@ TIME_UNITS = frozenset(
     "time seconds minutes hours days weeks months years decades centuries".split()
 )
 CURRENCY_NOUNS = frozenset("pounds dollars euros yen francs money cash".split())
+_MEASURE_QUESTION_RE = re.compile(r"\bhow (?:tall|high|deep|wide|heavy)\b")
 # Words by which "how much …?" asks for a sum of money
 MONEY_WORDS = CURRENCY_NOUNS | frozenset(
     "cost costs costing pay pays paid paying raise raises raised raising spend spends spent "
@@ -114,6 +115,7 @@ class Question:
     subject_head: str | None = None
     past: bool | None = None
     clock_time: bool = False  # "What time …?": a time of day, not a date
+    measure: bool = False  # "How tall is the dam?": a height, not the year it was built
     money: bool = False  # "How much did residents raise?": a sum of money, not "three decades"
 
 
@@ -149,7 +151,8 @@ def analyse(raw: str) -> Question:
         _subject_head(words),
         _asks_about_past(words),
         answer_type is AnswerType.DATE and _asks_clock_time(words),
-        answer_type is AnswerType.AMOUNT and bool(MONEY_WORDS.intersection(words)),
+        measure=bool(_MEASURE_QUESTION_RE.search(" ".join(words))),
+        money=answer_type is AnswerType.AMOUNT and bool(MONEY_WORDS.intersection(words)),
     )
 
 

@@ -840,6 +840,29 @@ def test_he_is_not_answered_by_a_sentence_about_her() -> None:
     assert "£600" in _ask(text, "How much did she borrow?").answer
 
 
+def test_how_tall_wants_a_height_not_a_count() -> None:
+    path = Path(__file__).parent / "eval" / "heldout4" / "drummore-windfarm.txt"
+    index = BriefingIndex(parse_document(path.read_text(encoding="utf-8")))
+    answer = answer_question(index, "How high will the turbines be?")
+    assert "149 metres" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Each turbine would stand 149 metres to the tip of its blades.", True),
+        ("Water rose 40 centimetres inside the workshop.", True),
+        ("The calf weighed 9kg at birth.", True),
+        ("The tower has 12 storeys.", True),
+        ("The talks collapsed in 2015 after disputes over a dam.", False),
+        ("The scheme will cost £5m.", False),
+    ],
+)
+def test_a_height_or_weight_is_a_measure(text: str, measure: bool) -> None:
+    sentence = parse_document(text + "\n").sentences[0]
+    assert evidence_of(sentence).measure is measure
+
+
 def test_how_much_money_wants_a_sum_of_money() -> None:
     text = (
         "Print shop flooded\n\n"

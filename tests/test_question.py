@@ -273,3 +273,16 @@ def test_how_much_asks_for_money_when_it_names_a_sum(text: str, money: bool) -> 
 )
 def test_who_is_doing_something_asks_for_a_person(text: str, answer_type: AnswerType) -> None:
     assert analyse(text).answer_type is answer_type
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("How tall is the Tarvik dam?", True),
+        ("How deep was the floodwater?", True),
+        ("How heavy was the calf?", True),
+        ("How many turbines are there?", False),
+    ],
+)
+def test_how_tall_deep_or_heavy_asks_for_a_measure(text: str, measure: bool) -> None:
+    assert analyse(text).measure is measure
