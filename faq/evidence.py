@@ -54,8 +54,8 @@ _SIZE_RE = re.compile(
     r"inch(?:es)?|kg|kilos?|kilograms?|grams?|g|tonnes?|tons?|lb|lbs|pounds|stone|"
     r"storeys?|stories|floors?)\b"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|hundred)[\s-](?:(?:centi|milli|kilo)?metres?|feet|foot|inch(?:es)?|tonnes?|tons?|kilos?|"
-    r"stone|storeys?|floors?)\b",
+    r"forty|fifty|hundred)[\s-](?:(?:centi|milli|kilo)?metres?|feet|foot|inch(?:es)?|"
+    r"tonnes?|tons?|kilos?|stone|storeys?|floors?)\b",
     re.IGNORECASE,
 )
 _FREQUENCY_RE = re.compile(
@@ -171,7 +171,7 @@ def evidence_of(sentence: Sentence, organisations: tuple[str, ...] = ()) -> Evid
         amount=bool(sentence.amounts or _AMOUNT_RE.search(text)),
         money=bool(_MONEY_RE.search(text)),
         links=bool(_LINK_RE.search(text)),
-        measure=bool(_MEASURE_RE.search(text) or _SIZE_RE.search(text)),
+        measure=bool(_SIZE_RE.search(text)),
         place=bool(places or _DIRECTION_RE.search(text) or _ADDRESS_RE.search(text)),
         reason=bool(_REASON_RE.search(text)),
     )

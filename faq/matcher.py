@@ -45,10 +45,6 @@ from store.wordlists import DEMONYMS
 # Answer when the best sentence scores at least this (chosen on tests/eval data:
 # see `briefbot eval`); below it the briefing is taken not to cover the question.
 ANSWER_THRESHOLD = 0.3
-# "the prime minister of Kestrany", "Kestrany's prime minister": (owner, role) in a question
-_OWNER_AFTER_RE = re.compile(r"\b([a-z]+) of ([A-Z][\w-]+)")
-_OWNER_BEFORE_RE = re.compile(r"\b([A-Z][\w-]+)['’]s ([a-z]+)(?: ([a-z]+))?")
-_NAMING_AFTER_RE = re.compile(r"(?:\w+ )?(?:known as|called|named|nicknamed|dubbed)\b")
 # A runner-up scoring at least this share of the best is near-tied with it.
 NEAR_TIE = 0.95
 
@@ -95,6 +91,10 @@ HEADLINE_SHARE = 1.0  # a news lede spells out its headline
 PAIR_WEIGHT = 0.5
 COUNT_BONUS = 0.1  # "212 flights" answers "how many flights"
 NAMED_TERM_BONUS = 0.1  # "scarring, known as fibrosis" answers "what is the scarring called"
+# "the prime minister of Kestrany", "Kestrany's prime minister": (owner, role) in a question
+_OWNER_AFTER_RE = re.compile(r"\b([a-z]+) of ([A-Z][\w-]+)")
+_OWNER_BEFORE_RE = re.compile(r"\b([A-Z][\w-]+)['’]s ([a-z]+)(?: ([a-z]+))?")
+_NAMING_AFTER_RE = re.compile(r"(?:\w+ )?(?:known as|called|named|nicknamed|dubbed)\b")
 _IS_THE = [["is", "the"], ["was", "the"], ["are", "the"], ["were", "the"]]
 _NUMBER_WORD_RE = re.compile(
     r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"

@@ -104,7 +104,7 @@ def _entity_by_role(index: BriefingIndex, wanted: str) -> int | None:
 
 def _clipped(word: str, full: str) -> bool:
     """Return True when `word` is `full` or its clipped form ("exec" for executive)."""
-    return word == full or (len(word) >= 3 and full.startswith(word))
+    return word == full or (len(word) >= 4 and full.startswith(word))
 
 
 def _introduction(index: BriefingIndex, entity_id: int, entity: Entity) -> IndexedSentence | None:

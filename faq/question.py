@@ -68,7 +68,6 @@ TIME_UNITS = frozenset(
     "time seconds minutes hours days weeks months years decades centuries".split()
 )
 CURRENCY_NOUNS = frozenset("pounds dollars euros yen francs money cash".split())
-_MEASURE_QUESTION_RE = re.compile(r"\bhow (?:tall|high|deep|wide|heavy)\b")
 # Words by which "how much …?" asks for a sum of money
 MONEY_WORDS = CURRENCY_NOUNS | frozenset(
     "cost costs costing pay pays paid paying raise raises raised raising spend spends spent "
@@ -76,6 +75,8 @@ MONEY_WORDS = CURRENCY_NOUNS | frozenset(
     "wages worth invest invested investment compensation charge charged sell sold sale "
     "earn earned earns owe owed owes donate donated borrow borrowed lend lent bill".split()
 )
+# "How tall …?" asks for a measure, not for any number
+_MEASURE_QUESTION_RE = re.compile(r"\bhow (?:tall|high|deep|wide|heavy)\b")
 YES_NO_STARTS = frozenset(
     "is are was were do does did will would can could has have had should shall may".split()
 )
