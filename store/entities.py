@@ -166,7 +166,10 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
     det_before = word_before in DETERMINERS
     before_text = paragraph[max(span.start, tokens[0].start - 60) : tokens[0].start]
     poss_before = bool(re.search(r"['’]s?\s$", before_text))
-    in_apposition = before_text.endswith(", ")
+    # "His coach, the Australian Greg Mallender,": an apposition after its nationality too
+    nationality_first = before_text.endswith(", the ") and tokens[0].text in DEMONYMS
+    in_apposition = before_text.endswith(", ") or nationality_first
+    apposition_at = tokens[0].start - len("the ") if nationality_first else tokens[0].start
     # Drop leading function words and, at the start of a sentence, common words.
     while tokens:
         w = tokens[0].text
@@ -282,11 +285,13 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
             # A role used on its own ("The Defence Secretary"): remembered for later linking.
             return _Candidate("", EntityKind.PERSON, False, title_text, None, None, seq, start, end)
         return None
+    nationality = False
     if title and not real_title:
         # Only a nationality ("Latin America", "Western Xia"): not evidence of a person.
         if len(tokens) == 1 or honorific:
             return None
         title, title_text = [], ""
+        nationality = True  # "the Australian Greg Mallender": "the" goes with "Australian"
     words = [t.text for t in tokens]
     if not all(_valid_name_word(w) for w in words) or words[-1].endswith("."):
         return None
@@ -305,9 +310,9 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
         app_role, description = after_apposition(paragraph, end, span)
     elif len(words) > 1 or honorific:
         # "The mayor, Jane Doe," / "its leader, Councillor Derek Amos," (title and role).
-        app_role = role_before_comma(paragraph, seq.tokens[0].start, end, span)
+        app_role = role_before_comma(paragraph, apposition_at, end, span)
         if role is None:
-            app_role = app_role or court_role(paragraph, seq.tokens[0].start, span)
+            app_role = app_role or court_role(paragraph, apposition_at, span)
     if role is None:
         role = app_role
     elif app_role and app_role != role:
@@ -346,6 +351,8 @@ def _analyse(seq: NameRun, paragraph: str, lower_words: frozenset[str]) -> _Cand
         and 2 <= len(words) <= 3
         and not any(w.lower() in lower_words for w in words)
     )
+    if nationality and not poss_before:
+        det_before = False
     if (det_before or poss_before) and not (honorific or title or role or affiliated):
         return None
     if word_before in _LOCATIVE and not (honorific or title or speech) and not _person_role(role):

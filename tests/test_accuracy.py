@@ -86,7 +86,7 @@ FLOORS = {
     "bellhaven-plant-closure": (0.64, 1.0, 1.0),
     "seagrass-survey": (0.76, 1.0, 1.0),
     "brackley-tram-extension": (0.84, 0.8, 1.0),  # 1 of 5 off-topic questions answered
-    "ashcombe-tennis-final": (0.52, 1.0, 0.71),  # 2 of 7 quotes misattributed
+    "ashcombe-tennis-final": (0.52, 1.0, 1.0),
 }
 QUESTION_FILES = (
     EVAL / "dev-questions.yaml",

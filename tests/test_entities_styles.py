@@ -348,3 +348,16 @@ def test_a_side_named_before_its_players_roles_is_no_person() -> None:
     )
     assert "Hallam Vale" not in _people(doc)
     assert {"Liam Dacre", "Simon Arkwright"} <= _people(doc)
+
+
+def test_a_nationality_after_the_is_no_determiner_of_the_name() -> None:
+    doc = _doc(
+        "Tennis final\n\n"
+        "His coach, the Australian Greg Mallender, who has worked with him since he was 16, "
+        "said the difference had been his temperament.\n\n"
+        "“He has always had the shots. What he has found this year is patience,” Mallender "
+        "said. “Two years ago he would have panicked at 5-4 down.”"
+    )
+    assert _by_name(doc)["Greg Mallender"].role == "coach"
+    assert _quote(doc, "He has always had the shots").speaker == "Greg Mallender"
+    assert _quote(doc, "Two years ago").speaker == "Greg Mallender"
