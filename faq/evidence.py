@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from store.document import Sentence
+from store.wordlists import DEMONYMS
 
 _YEAR_RE = re.compile(
     r"\b(1\d{3}|20\d{2})s?\b|\b(?:AD|CE)\s?\d{1,4}\b|\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b"
@@ -96,8 +97,16 @@ _MONEY_RE = re.compile(
 )
 _NAME = r"(?:the )?[A-Z][\w’'-]*(?: (?:of |on |upon )?[A-Z][\w’'-]*)*"
 _LINK_RE = re.compile(rf"\bbetween {_NAME} and {_NAME}|\bfrom {_NAME} to {_NAME}")
+_BUILDING_RE = re.compile(
+    r"\b(?:Hospital|Infirmary|Hospice|School|Academy|College|University|Museum|Library|"
+    r"Gallery|Theatre|Prison|Court|Church|Cathedral|Centre|Center|Station|Hall|Stadium|"
+    r"Airport|Park)$"
+)
 _PLACE_RE = re.compile(
-    r"\b(?:in|at|from|of|near|across|into|outside|inside|between|along)\s+(?:the\s+)?"
+    r"\b(?:in|at|from|of|near|across|into|outside|inside|between|along|"
+    r"(?:taken|moved|flown|driven|carried|sent|transferred|brought|rushed|airlifted|"
+    r"evacuated|returned|travelled|traveled|went|headed|admitted)(?:\s+\w+){0,2}\s+to)"
+    r"\s+(?:the\s+)?"
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b)([A-Z][\w’'-]+)"
 )
@@ -151,9 +160,10 @@ def evidence_of(sentence: Sentence, organisations: tuple[str, ...] = ()) -> Evid
     Contact Group") does not count as a place.
     """
     text = sentence.text
-    inside = [name for name in organisations if name in text]
+    # an organisation that is a building ("Ketterby Royal Infirmary") is a place too
+    inside = [name for name in organisations if name in text and not _BUILDING_RE.search(name)]
     located = [m.group(1) for m in _PLACE_RE.finditer(text)]
-    located = [p for p in located if not any(p in name for name in inside)]
+    located = [p for p in located if p not in DEMONYMS and not any(p in n for n in inside)]
     places = located + [p for p in sentence.places if not any(p in name for name in inside)]
     return Evidence(
         located=bool(located or _DIRECTION_RE.search(text) or _ADDRESS_RE.search(text)),

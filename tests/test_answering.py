@@ -863,6 +863,21 @@ def test_a_height_or_weight_is_a_measure(text: str, measure: bool) -> None:
     assert evidence_of(sentence).measure is measure
 
 
+@pytest.mark.parametrize(
+    ("text", "located"),
+    [
+        ("The pair were taken by ambulance to Ketterby Royal Infirmary.", True),
+        ("She was flown to Leeds for surgery.", True),
+        ("The title went to the British pair Sam Oduya and Lewis Penhallow.", False),
+        ("He spoke to Reuters on Monday.", False),
+    ],
+)
+def test_where_someone_was_taken_is_a_place(text: str, located: bool) -> None:
+    sentence = parse_document(text + "\n").sentences[0]
+    organisations = ("Ketterby Royal Infirmary",)
+    assert evidence_of(sentence, organisations).located is located
+
+
 def test_how_much_money_wants_a_sum_of_money() -> None:
     text = (
         "Print shop flooded\n\n"
