@@ -598,6 +598,8 @@ def _name_bonus(
             return -REFERENCE_PENALTY
         if any(stem(question.focus) in stem_forms(word) for word in sentence.capitalised):
             return NAMED_FOCUS_BONUS  # "the River Wend" for "which river", named or not
+        if _names_after(question.focus, sentence.sentence.text):
+            return NAMED_FOCUS_BONUS  # "the Millbridge-born artist Eleanor Thwaite"
         wanted = {stem(question.focus)}
     elif question.answer_type is AnswerType.PERSON:
         wanted = {stem(t.word) for t in terms if t.entity is None}
@@ -606,6 +608,11 @@ def _name_bonus(
     if not wanted & sentence.name_stems:
         return 0.0
     return NAMED_FOCUS_BONUS if question.focus is not None else NAME_BONUS
+
+
+def _names_after(noun: str, text: str) -> bool:
+    """Return True when a name follows `noun` in `text`: "artist Eleanor Thwaite"."""
+    return bool(re.search(rf"(?i:\b{re.escape(noun)}s?),?\s+[A-Z][\w’'-]+\s+[A-Z]", text))
 
 
 def _could_be(entity: Entity, kind: str) -> bool:

@@ -829,6 +829,19 @@ def test_what_something_links_is_said_by_between_and_from_to(
     assert expected in _ask(f"Transport news\n\n{text}", question).answer
 
 
+def test_which_artist_is_answered_by_the_name_after_artist() -> None:
+    text = (
+        "Lost painting comes home\n\n"
+        "A painting of fishing women that vanished for a century has been bought by "
+        "Millbridge Museum and Art Gallery after a public appeal.\n\n"
+        "The Herring Lasses, painted in 1872 by the Millbridge-born artist Eleanor Thwaite, "
+        "was acquired for £1.2m.\n\n"
+        "The museum will put the painting on display in March.\n"
+    )
+    answer = _ask(text, "Which artist painted the picture the museum has bought?")
+    assert "Eleanor Thwaite" in answer.answer
+
+
 def test_he_is_not_answered_by_a_sentence_about_her() -> None:
     text = (
         "Print shop\n\n"
