@@ -221,7 +221,20 @@ def matches_only_names(
     if not others:  # "How old is Paula Kinnaird?" wants an age, not just her name
         typed = question.answer_type in EVIDENCE_FOR and question.answer_type is not AnswerType.NAME
         return typed and _type_fit(index, question, best.sentence, named) < 0
+    if _names_focus_organisation(index, question, best.sentence, named):
+        return False  # "Which firm does the analyst work for?": "an analyst at Pinecrest"
     return _type_fit(index, question, best.sentence, named) <= 0
+
+
+def _names_focus_organisation(
+    index: BriefingIndex, question: Question, sentence: IndexedSentence, asked: set[int]
+) -> bool:
+    """Return True when a "which company/union/club …?" question is answered by an
+    organisation the sentence names and the question does not."""
+    if question.focus not in ORGANISATION_NOUNS:
+        return False
+    named = sentence.named_entities - asked
+    return any(_could_be(index.entities[i], question.focus) for i in named)
 
 
 def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSentence) -> bool:
@@ -586,11 +599,11 @@ def _name_bonus(
     says it is a union), "Which company …?" also by an organisation whose name
     says nothing of its kind, and "Who runs the ferry?" by "Tidewater Ferries".
     """
-    if question.focus in ORGANISATION_NOUNS:
-        named = sentence.named_entities - question_entities
-        if any(_could_be(index.entities[i], question.focus) for i in named):
-            says_what_it_is = stem(question.focus) in sentence.name_stems
-            return NAMED_FOCUS_BONUS if says_what_it_is else NAME_BONUS
+    if question.focus is not None and _names_focus_organisation(
+        index, question, sentence, question_entities
+    ):
+        says_what_it_is = stem(question.focus) in sentence.name_stems
+        return NAMED_FOCUS_BONUS if says_what_it_is else NAME_BONUS
     if question.focus is not None:
         if _only_referred_to(stem(question.focus), sentence):
             return -REFERENCE_PENALTY

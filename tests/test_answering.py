@@ -842,6 +842,13 @@ def test_which_artist_is_answered_by_the_name_after_artist() -> None:
     assert "Eleanor Thwaite" in answer.answer
 
 
+def test_which_firm_someone_works_for_is_answered_by_the_firm_named_with_them() -> None:
+    path = Path(__file__).parent / "eval" / "heldout17" / "bellhaven-plant-closure.txt"
+    index = BriefingIndex(parse_document(path.read_text(encoding="utf-8")))
+    answer = answer_question(index, "Which firm does the analyst work for?")
+    assert "Pinecrest Securities" in answer.answer
+
+
 def test_he_is_not_answered_by_a_sentence_about_her() -> None:
     text = (
         "Print shop\n\n"
