@@ -23,7 +23,8 @@ PIECES = (
     "Smith & Lowe and for of the St Aidan's Hospice Department Education Fire Rescue "
     "Service said “Hello,” she He adding: DI Fenwick, 34, a nurse who 1,200 one of in "
     "Oldham, Athletic Rovers Castlegate Property Holdings Route State . , ; \n\n a an "
-    "the, , the Mr Ms Dr \" ' — (AD 180) 40ft 10.25am £4.5m 87% told"
+    "the, , the Mr Ms Dr \" ' — (AD 180) 40ft 10.25am £4.5m 87% told between and except "
+    "Magistrates’ Court the Australian"
 ).split(" ")
 QUESTIONS = (
     "Who is the chief executive?",
@@ -34,6 +35,10 @@ QUESTIONS = (
     "Who leads the council?",
     "How big was the crowd?",
     "What does Smith do for a living?",
+    "Which places does the ferry link?",
+    "Who is the prime minister of Kestrany?",
+    "How tall is the dam?",
+    "From what date will there be no trains?",
 )
 
 
