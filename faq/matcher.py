@@ -286,8 +286,10 @@ def _words_in_context(index: BriefingIndex, sentence: IndexedSentence) -> set[st
 
 
 def _negates(words: set[str]) -> bool:
-    """Return True when the words say no, not or except."""
-    return any(w in NEGATIONS or w in EXCEPTIONS or w.endswith("n't") for w in words)
+    """Return True when the words say no, not, except or a verb like "reject"."""
+    return any(
+        w in NEGATIONS or w in EXCEPTIONS or w in NEGATING_VERBS or w.endswith("n't") for w in words
+    )
 
 
 def _says_not(sentence: IndexedSentence, verb: str) -> bool:

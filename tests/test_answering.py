@@ -699,6 +699,18 @@ def test_a_near_tie_goes_to_the_sentence_that_agrees_with_the_question() -> None
     assert "Saturday 5 April" in answer.answer
 
 
+def test_a_negated_question_is_answered_by_a_rejection() -> None:
+    text = (
+        "Tram extension\n\n"
+        "The council says it studied the Gorse Lane option but rejected it because the street "
+        "is too narrow.\n\n"
+        "Campaigners want the route moved to Gorse Lane.\n\n"
+        "The line will open in 2028.\n"
+    )
+    answer = _ask(text, "Why didn't the council send the line down Gorse Lane instead?")
+    assert "too narrow" in answer.answer
+
+
 def test_which_stops_asks_for_places_not_for_stopping() -> None:
     text = (
         "Rail works\n\nReplacement buses will run every 20 minutes, calling at Marlow Vale, "
