@@ -84,6 +84,7 @@ _TAIL_APPOSED = re.compile(
     + r")\b"
 )
 _CONJUNCTION = re.compile(r"(?:but|and|yet|then|or|so)(?:\s+(?:also|then|later))?", re.I)
+_CLAUSE_OPENING = re.compile(r"(?:and|but|or)?\s*(?:that|which|whether|because|while)\b", re.I)
 _TRAILING_APPOSED = re.compile(r",\s*([^,;:()\"“”]{1,100}?),\s*$")
 _TAIL_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<subj>[^,.;:!?\"“”()]{1,80})")
 _LEAD_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,.;:!?\"“”()]{1,80}),\s*$", re.I)
@@ -610,6 +611,10 @@ def extract_quotes(
                 m = pattern.match(tail)
                 if m and _CONJUNCTION.fullmatch(m.group("subj").strip()):
                     # `“...”, but said it ...`: the verb shares the subject before the quote.
+                    break
+                if m and _CLAUSE_OPENING.match(m.group("subj").strip()):
+                    # `had “chosen reassurance” and that officials warned her`: a new
+                    # clause of the reported speech, whose subject is no speaker
                     break
                 if m:
                     a = tail_start + m.start("subj")

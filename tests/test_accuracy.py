@@ -88,7 +88,7 @@ FLOORS = {
     "brackley-tram-extension": (0.84, 0.8, 1.0),  # 1 of 5 off-topic questions answered
     "ashcombe-tennis-final": (0.52, 1.0, 1.0),
     # tests/eval/heldout19/ and heldout20/ (first run: 50/75 and 41/75)
-    "minister-ferry-inquiry": (0.76, 1.0, 0.85),  # 1 of 7 quotes misattributed
+    "minister-ferry-inquiry": (0.76, 1.0, 1.0),
     "broadband-outage": (0.68, 1.0, 1.0),
     "church-clock-restored": (0.56, 1.0, 1.0),
     "telehealth-data-breach": (0.6, 1.0, 1.0),

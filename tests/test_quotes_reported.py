@@ -256,3 +256,14 @@ def test_said_the_nationality_or_age_is_the_person_just_named(described: str) ->
         f"left for the last five kilometres,” said {described}, who has run here four times."
     )
     assert _quote(doc, "Ellen ran a perfect race").speaker == "Rosa Lindqvist"
+
+
+def test_a_clause_after_a_partial_quote_names_no_speaker() -> None:
+    doc = _doc(
+        "Ferry inquiry\n\n"
+        "The inquiry, led by the retired Court of Appeal judge Sir Malcolm Ditchfield, found "
+        "that Ms Varcoe had misled MPs.\n\n"
+        "In his report, the judge wrote that the minister had “chosen reassurance over "
+        "candour” and that officials had warned her in writing."
+    )
+    assert _quote(doc, "chosen reassurance").speaker == "Malcolm Ditchfield"
