@@ -75,6 +75,11 @@ MONEY_WORDS = CURRENCY_NOUNS | frozenset(
     "wages worth invest invested investment compensation charge charged sell sold sale "
     "earn earned earns owe owed owes donate donated borrow borrowed lend lent bill".split()
 )
+# A change, which may be a share as well as a sum: "price rise" may be "6.9%"
+CHANGE_WORDS = frozenset(
+    "rise rises rose risen increase increased increases fall falls fell drop dropped "
+    "cut cuts hike hikes higher lower cheaper dearer up down".split()
+)
 # "How tall …?" asks for a measure, not for any number
 _MEASURE_QUESTION_RE = re.compile(r"\bhow (?:tall|high|deep|wide|heavy)\b")
 YES_NO_STARTS = frozenset(
@@ -153,7 +158,9 @@ def analyse(raw: str) -> Question:
         _asks_about_past(words),
         answer_type is AnswerType.DATE and _asks_clock_time(words),
         measure=bool(_MEASURE_QUESTION_RE.search(" ".join(words))),
-        money=answer_type is AnswerType.AMOUNT and bool(MONEY_WORDS.intersection(words)),
+        money=answer_type is AnswerType.AMOUNT
+        and bool(MONEY_WORDS.intersection(words))
+        and not CHANGE_WORDS.intersection(words),
     )
 
 

@@ -256,6 +256,7 @@ def test_hours_after_a_number_is_a_length_not_opening_hours() -> None:
         ("How much money was stolen?", True),
         ("How much longer will the trip take?", False),
         ("How much cheaper are the batteries?", False),
+        ("How much will the price rise?", False),
     ],
 )
 def test_how_much_asks_for_money_when_it_names_a_sum(text: str, money: bool) -> None:
