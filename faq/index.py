@@ -58,6 +58,12 @@ _KIND_MENTION_RE = re.compile(r"\b[Tt]he (" + "|".join(sorted(ORG_DESCRIPTORS)) 
 _BARE_TITLE_WORDS = LEADING_ROLES | frozenset(
     "the its their executive general secretary deputy vice acting interim".split()
 )
+# "chief information security officer", "chief financial officer", "head of marketing":
+# titles of someone who leads a part of an organisation, not the whole of it
+_DEPARTMENT_HEAD_RE = re.compile(
+    r"(?i:\bchief (?!executive\b)[a-z]+(?: [a-z]+)* officer\b)"
+    r"|\b(?i:head) of (?!state\b|government\b|the\b)[a-z]"
+)
 _ROLE_CUT_RE = re.compile(r",|\s(?:of|at|for|who|in|on|from|with)\s")
 _DESCRIBED_LEDE_RE = re.compile(r"^An? [a-z0-9]")
 _ANAPHOR_RE = re.compile(
@@ -541,6 +547,8 @@ def _title_words(words: set[str]) -> set[str]:
 def _leading_title(entity: Entity) -> frozenset[str]:
     """Return the stems of the words of the entity's role that make them the leader of
     something: a title ("chairman") or a leading verb in a clause ("who chairs the …")."""
+    if _DEPARTMENT_HEAD_RE.search(entity.role or ""):
+        return frozenset()  # a "chief information security officer" runs one department
     role_words = {t.folded for t in tokenize(entity.role or "")}
     return frozenset(stem(word) for word in _title_words(role_words))
 

@@ -861,6 +861,18 @@ def test_which_firm_someone_works_for_is_answered_by_the_firm_named_with_them() 
     assert "Pinecrest Securities" in answer.answer
 
 
+def test_who_runs_the_company_is_its_chief_executive_not_a_department_head() -> None:
+    text = (
+        "Hackers steal patient records\n\n"
+        "Raj Menon, Clearwell’s chief information security officer, said the contractor’s "
+        "account had not been protected.\n\n"
+        "“We let our patients down,” Dana Whitcombe, Clearwell’s chief executive, said in a "
+        "video.\n\n"
+        "Clearwell now requires multifactor sign-ins for all of its vendors.\n"
+    )
+    assert "Dana Whitcombe" in _ask(text, "Who runs Clearwell?").answer
+
+
 def test_he_is_not_answered_by_a_sentence_about_her() -> None:
     text = (
         "Print shop\n\n"
