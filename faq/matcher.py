@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -95,6 +96,8 @@ NAMED_TERM_BONUS = 0.1  # "scarring, known as fibrosis" answers "what is the sca
 _OWNER_AFTER_RE = re.compile(r"\b([a-z]+) of ([A-Z][\w-]+)")
 _OWNER_BEFORE_RE = re.compile(r"\b([A-Z][\w-]+)['’]s ([a-z]+)(?: ([a-z]+))?")
 _NAMING_AFTER_RE = re.compile(r"(?:\w+ )?(?:known as|called|named|nicknamed|dubbed)\b")
+# Words after which a question word is a noun: "the decline in", "which stops"
+_BEFORE_NOUNS = DETERMINERS | PREPOSITIONS | {"which", "what", "whose", "many"}
 _IS_THE = [["is", "the"], ["was", "the"], ["are", "the"], ["were", "the"]]
 _NUMBER_WORD_RE = re.compile(
     r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
@@ -252,8 +255,7 @@ def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSente
             continue  # "how old" asks an age: it says nothing is old
         if word in ("first", "last") and before not in DETERMINERS:
             continue  # "when did a final last go to extra time" asks when, not which
-        # not "the decline in", nor "which stops"
-        verb = before not in DETERMINERS | PREPOSITIONS | {"which", "what", "whose", "many"}
+        verb = before not in _BEFORE_NOUNS
         if (
             verb
             and base_forms(word) & NEGATING_VERBS
@@ -441,7 +443,7 @@ def _pronoun_gender(
 def _other_gender_only(sentence: IndexedSentence, gender: str) -> bool:
     """Return True when the sentence's pronouns are all of the other gender: "she bought"
     does not answer "How much did he borrow?"."""
-    words = set(sentence.words)
+    words = sentence.folded_words
     male, female = bool(words & MALE_PRONOUNS), bool(words & FEMALE_PRONOUNS)
     return female and not male if gender == "m" else male and not female
 
@@ -627,7 +629,12 @@ def _name_bonus(
 
 def _names_after(noun: str, text: str) -> bool:
     """Return True when a name follows `noun` in `text`: "artist Eleanor Thwaite"."""
-    return bool(re.search(rf"(?i:\b{re.escape(noun)}s?),?\s+[A-Z][\w’'-]+\s+[A-Z]", text))
+    return bool(_name_after_re(noun).search(text))
+
+
+@functools.cache
+def _name_after_re(noun: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i:\b{re.escape(noun)}s?),?\s+[A-Z][\w’'-]+\s+[A-Z]")
 
 
 def _could_be(entity: Entity, kind: str) -> bool:
