@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from store.document import Document
 from store.ingest import decode_briefing, parse_document, read_briefing_file
-from store.repository import Repository
+from store.repository import Repository, StoredVectors
+
+# Turns a document's sentences into stored vectors (the answering side supplies it).
+Embed = Callable[[Document], StoredVectors | None]
 
 DEFAULT_MAX_BYTES = 1_000_000
 
@@ -37,24 +41,34 @@ class LoadReport:
 
 
 def load_file(
-    repository: Repository, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+    repository: Repository,
+    path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    embed: Embed | None = None,
 ) -> LoadReport:
     """Ingest the briefing at `path` and make it active; raise LoadError on bad input."""
     text = read_briefing_file(path, max_bytes=max_bytes)
-    return _activate(repository, parse_document(text, file_name=path.name))
+    return _activate(repository, parse_document(text, file_name=path.name), embed)
 
 
 def load_bytes(
-    repository: Repository, data: bytes, *, file_name: str, max_bytes: int = DEFAULT_MAX_BYTES
+    repository: Repository,
+    data: bytes,
+    *,
+    file_name: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    embed: Embed | None = None,
 ) -> LoadReport:
     """Ingest an uploaded briefing and make it active; raise LoadError on bad input."""
     text = decode_briefing(data, max_bytes=max_bytes, name=file_name)
-    return _activate(repository, parse_document(text, file_name=file_name))
+    return _activate(repository, parse_document(text, file_name=file_name), embed)
 
 
-def _activate(repository: Repository, document: Document) -> LoadReport:
+def _activate(repository: Repository, document: Document, embed: Embed | None) -> LoadReport:
+    vectors = embed(document) if embed is not None else None
     current = repository.active()
-    briefing_id = repository.save(document)
+    briefing_id = repository.save(document, vectors)
     return build_report(briefing_id, document, None if current is None else current[1])
 
 

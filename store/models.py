@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -38,6 +46,7 @@ class BriefingRow(Base):
     entities: Mapped[list[EntityRow]] = relationship(
         back_populates="briefing", cascade="all, delete-orphan", order_by="EntityRow.id"
     )
+    vectors: Mapped[list[SentenceVectorsRow]] = relationship(cascade="all, delete-orphan")
 
 
 class ParagraphRow(Base):
@@ -124,6 +133,22 @@ class QuoteRow(Base):
     paragraphs: Mapped[str] = mapped_column(String(300), default="")
 
     briefing: Mapped[BriefingRow] = relationship(back_populates="quotes")
+
+
+class SentenceVectorsRow(Base):
+    """The embeddings of a briefing's sentences under one model, float32, in sentence order."""
+
+    __tablename__ = "sentence_vectors"
+    __table_args__ = (UniqueConstraint("briefing_id", "model"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    briefing_id: Mapped[int] = mapped_column(
+        ForeignKey("briefings.id", ondelete="CASCADE"), index=True
+    )
+    model: Mapped[str] = mapped_column(String(100))
+    rows: Mapped[int] = mapped_column(Integer)
+    dimensions: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class StateRow(Base):

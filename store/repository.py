@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, create_engine, delete, select
@@ -17,6 +18,7 @@ from store.models import (
     ParagraphRow,
     QuoteRow,
     SentenceRow,
+    SentenceVectorsRow,
     StateRow,
 )
 from store.sqlite import configure_sqlite, prepare_sqlite_path
@@ -24,6 +26,16 @@ from store.sqlite import configure_sqlite, prepare_sqlite_path
 ACTIVE_KEY = "active_briefing"
 KEEP_BRIEFINGS = 2
 FACT_KINDS = ("numbers", "amounts", "dates", "places")
+
+
+@dataclass(frozen=True)
+class StoredVectors:
+    """A briefing's sentence embeddings under one model: `rows` float32 vectors, row-major."""
+
+    model: str
+    rows: int
+    dimensions: int
+    data: bytes
 
 
 class Repository:
@@ -41,16 +53,46 @@ class Repository:
     def close(self) -> None:
         self.engine.dispose()
 
-    def save(self, document: Document) -> int:
-        """Store `document` and make it the active briefing, in one transaction."""
+    def save(self, document: Document, vectors: StoredVectors | None = None) -> int:
+        """Store `document` (and its sentence vectors) and make it the active briefing,
+        in one transaction."""
         loaded_at = document.loaded_at or datetime.now(UTC)
         with self._sessions.begin() as session:
             row = _to_row(document, loaded_at)
+            if vectors is not None:
+                row.vectors = [_vectors_row(vectors)]
             session.add(row)
             session.flush()
             session.merge(StateRow(key=ACTIVE_KEY, value=str(row.id)))
             _prune(session, keep_newest=KEEP_BRIEFINGS)
             return row.id
+
+    def vectors(self, briefing_id: int, model: str) -> StoredVectors | None:
+        """Return the stored sentence vectors of a briefing under `model`, if any."""
+        with self._sessions.begin() as session:
+            row = session.scalars(
+                select(SentenceVectorsRow).where(
+                    SentenceVectorsRow.briefing_id == briefing_id,
+                    SentenceVectorsRow.model == model,
+                )
+            ).first()
+            if row is None:
+                return None
+            return StoredVectors(row.model, row.rows, row.dimensions, row.data)
+
+    def save_vectors(self, briefing_id: int, vectors: StoredVectors) -> None:
+        """Store the sentence vectors of a briefing loaded without them (kept if present)."""
+        with self._sessions.begin() as session:
+            exists = session.scalars(
+                select(SentenceVectorsRow.id).where(
+                    SentenceVectorsRow.briefing_id == briefing_id,
+                    SentenceVectorsRow.model == vectors.model,
+                )
+            ).first()
+            if exists is None and session.get(BriefingRow, briefing_id) is not None:
+                row = _vectors_row(vectors)
+                row.briefing_id = briefing_id
+                session.add(row)
 
     def active_id(self) -> int | None:
         """Return the id of the active briefing, or None when the store is empty."""
@@ -88,6 +130,12 @@ def _prune(session: Session, *, keep_newest: int) -> None:
     ).all()
     if stale:
         session.execute(delete(BriefingRow).where(BriefingRow.id.in_(stale)))
+
+
+def _vectors_row(vectors: StoredVectors) -> SentenceVectorsRow:
+    return SentenceVectorsRow(
+        model=vectors.model, rows=vectors.rows, dimensions=vectors.dimensions, data=vectors.data
+    )
 
 
 def _to_row(document: Document, loaded_at: datetime) -> BriefingRow:
