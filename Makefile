@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit eval bench clean
+.PHONY: run test lint typecheck unit eval bench train clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ unit: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/briefbot eval ../shared/eval/dev-questions.yaml
+
+train: $(STAMP)
+	$(BIN)/python tools/train_scorer.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/answer_speed.py

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import tempfile
@@ -15,7 +16,14 @@ from bot.config import Settings
 from faq.answer import Answer
 from faq.curated import DATA_DIR
 from faq.engine import Engine
-from faq.evaluation import BriefingResult, evaluate, read_questions
+from faq.evaluation import (
+    BriefingResult,
+    CurvePoint,
+    curve_points,
+    evaluate,
+    format_curve,
+    read_questions,
+)
 from store.errors import BriefbotError
 from store.repository import Repository
 
@@ -65,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
 
     ev = commands.add_parser("eval", help="score the engine on a questions file")
     ev.add_argument("file", type=Path)
+    ev.add_argument("--curve", action="store_true", help="also print the coverage/accuracy curve")
     ev.set_defaults(command=cmd_eval)
 
     run = commands.add_parser("run", help="run the Telegram bot (terminal chat without a token)")
@@ -179,17 +188,29 @@ def _clip(text: str, limit: int = 240) -> str:
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     """Score the engine on a questions file and print accuracy per briefing."""
     results = []
+    points: list[CurvePoint] = []
     with tempfile.TemporaryDirectory() as tmp:
         for n, briefing in enumerate(read_questions(args.file)):
             engine = Engine(Repository(f"sqlite:///{Path(tmp) / f'eval-{n}.db'}"))
             engine.load_file(briefing.path)
             results.append(evaluate(briefing, engine.ask, list(engine.document.quotes)))
+            if args.curve:
+                points += curve_points(briefing, functools.partial(engine.ask, threshold=0.0))
             engine.repository.close()
     for result in results:
         print(_format_failures(result))
     for result in results:
         print(_format_result(result))
+    if args.curve:
+        print(
+            f"coverage/accuracy curve over all {len(points)} questions (answering mode: "
+            f"{engine.mode}):"
+        )
+        print("\n".join(format_curve(points, CURVE_THRESHOLDS)))
     return 0
+
+
+CURVE_THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def _format_result(result: BriefingResult) -> str:

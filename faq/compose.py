@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from faq.answer import MAX_ANSWER_CHARS, Answer, QuoteRef, SourceRef
 from faq.index import BriefingIndex, IndexedSentence
-from faq.lexicon import stem, tokenize
+from faq.lexicon import NEGATING_VERBS, NEGATIONS, base_forms, stem, tokenize
 from faq.question import AnswerType, Question
 from store.document import EntityKind
 
@@ -21,6 +21,10 @@ NOT_COVERED = "The briefing doesn't say."
 MAX_QUOTES = 3
 MAX_SUGGESTIONS = 3
 _CLAUSE_RE = re.compile(r"[^,;:()–—]+[,;:()–—]*")
+# "But she said …", "He added …": a sentence whose subject is only a pronoun
+_PRONOUN_SUBJECT_RE = re.compile(r"^\W*(?:(?:but|and|however|yet|so),?\s+)?(?:he|she)\b", re.I)
+# A yes/no answer is given only when the answer is this likely to be right.
+YES_NO_CONFIDENCE = 0.6
 
 
 def compose(
@@ -29,6 +33,7 @@ def compose(
     candidates: Sequence[Candidate],
     *,
     speakers: frozenset[str] = frozenset(),
+    confidence: float,
 ) -> Answer:
     """Return the answer built from the best candidate sentence.
 
@@ -38,24 +43,29 @@ def compose(
     best = candidates[0]
     sentence = best.sentence
     lead = _lead_text(index, question, best)
+    verdict = _verdict(question, sentence, confidence)
+    if verdict and len(verdict) + len(lead) + 1 <= MAX_ANSWER_CHARS:
+        lead = f"{verdict} {lead}"
     return Answer(
         question=question.raw,
         answered=True,
         answer=lead,
-        confidence=round(min(1.0, max(0.0, best.score / 1.1)), 3),
+        confidence=round(confidence, 3),
         quotes=_quotes(index, sentence, speakers),
         sources=(_source(index, sentence),),
     )
 
 
-def abstain(index: BriefingIndex, question: Question, candidates: Sequence[Candidate]) -> Answer:
-    """Return an honest "not covered" answer with a few near questions to try."""
-    confidence = candidates[0].score if candidates else 0.0
+def abstain(index: BriefingIndex, question: Question, *, confidence: float = 0.0) -> Answer:
+    """Return an honest "not covered" answer with a few near questions to try.
+
+    `confidence` is the probability that the best sentence would have been right.
+    """
     return Answer(
         question=question.raw,
         answered=False,
         answer=NOT_COVERED,
-        confidence=round(min(1.0, max(0.0, confidence)), 3),
+        confidence=round(confidence, 3),
         suggestions=suggest(index, question.text),
     )
 
@@ -88,12 +98,30 @@ def suggestion_pool(index: BriefingIndex) -> list[str]:
 def _lead_text(index: BriefingIndex, question: Question, best: Candidate) -> str:
     """Return the answer's lead: the sentence, a span of it, named where a pronoun hides who."""
     text = _span(best.sentence.text, best.matched)
-    if question.answer_type is AnswerType.PERSON:
+    pronoun = bool(_PRONOUN_SUBJECT_RE.match(best.sentence.text))
+    if question.answer_type is AnswerType.PERSON or pronoun:
         name = _unnamed_person(index, question, best.sentence)
         if name is not None:
             text = _span(best.sentence.text, best.matched, reserve=len(name) + 3)
             return f"{name}: {text}"
     return text
+
+
+def _verdict(question: Question, sentence: IndexedSentence, confidence: float) -> str:
+    """Return "Yes." or "No." for a yes/no question the sentence settles, else "".
+
+    The sentence says no when it negates ("not", "never", "rejected") and the question
+    does not; it says yes when neither does. A negated question is left unsettled.
+    """
+    if question.answer_type is not AnswerType.YES_NO or confidence < YES_NO_CONFIDENCE:
+        return ""
+    if question.negated or (question.past and sentence.tense == "future"):
+        return ""  # "Has the bridge reopened?" is not settled by "it will reopen in May"
+    words = {t.folded for t in tokenize(sentence.text)}
+    says_no = any(
+        w in NEGATIONS or base_forms(w) & NEGATING_VERBS or w.endswith("n't") for w in words
+    )
+    return "No." if says_no else "Yes."
 
 
 def _unnamed_person(

@@ -1,34 +1,46 @@
 """The answering engine: one object the CLI and the Telegram handlers talk to.
 
-It keeps the active briefing's facts and their search index in memory, so a
-question is answered without touching the database; `refresh()` (run off the
-event loop) picks up a briefing loaded by another process.
+It keeps the active briefing's facts, search index and sentence vectors in memory, so
+a question is answered without touching the database; `refresh()` (run off the
+event loop) picks up a briefing loaded by another process. The sentence vectors are
+computed once per load and stored with the briefing; a question's vector is computed
+when it is asked (off the event loop in `answer`). Answers to repeated questions come
+from a bounded cache.
 """
 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import numpy as np
 
 from faq.answer import Answer
 from faq.curated import CuratedFaq, load_curated
+from faq.embedding import DIMENSIONS, Embedder, Vectors, load_embedder
 from faq.index import BriefingIndex
-from faq.matcher import answer_question
+from faq.pipeline import Semantics, answer_question
+from faq.question import clean_question
 from store.document import Document, Entity, Quote
 from store.errors import StoreEmpty
 from store.loader import DEFAULT_MAX_BYTES, LoadReport, load_bytes, load_file
-from store.repository import Repository
+from store.repository import Repository, StoredVectors
 from store.text import fold
+
+CACHED_ANSWERS = 2048
 
 
 @dataclass(frozen=True)
 class _Active:
-    """The loaded briefing's index and curated answers, swapped in as one reference."""
+    """The loaded briefing's index, vectors and curated answers, swapped in as one reference."""
 
     briefing_id: int
     index: BriefingIndex
     curated: CuratedFaq | None
+    vectors: Vectors | None
 
 
 class Engine:
@@ -40,11 +52,24 @@ class Engine:
         *,
         curated_dir: Path | None = None,
         max_briefing_bytes: int = DEFAULT_MAX_BYTES,
+        semantic: bool = True,
     ) -> None:
         self.repository = repository
         self.curated_dir = curated_dir
         self.max_briefing_bytes = max_briefing_bytes
+        self.embedder: Embedder | None = load_embedder() if semantic else None
         self._active: _Active | None = None
+        self._cache: OrderedDict[tuple[int, str], Answer] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self._answer_lock = threading.Lock()
+
+    @property
+    def mode(self) -> str:
+        """Return how questions are matched: "semantic" or "lexical"."""
+        active = self._active
+        if self.embedder is None or (active is not None and active.vectors is None):
+            return "lexical"
+        return "semantic"
 
     # -- the active briefing -------------------------------------------------
 
@@ -57,11 +82,35 @@ class Engine:
         if snapshot is None:
             return False
         briefing_id, document = snapshot
-        index = BriefingIndex(document)
-        curated = load_curated(self.curated_dir, document, index) if self.curated_dir else None
+        with self._answer_lock:
+            index = BriefingIndex(document)
+            curated = load_curated(self.curated_dir, document, index) if self.curated_dir else None
+        vectors = self._sentence_vectors(briefing_id, document)
         # One assignment: a question being answered sees the old briefing or the new.
-        self._active = _Active(briefing_id, index, curated)
+        self._active = _Active(briefing_id, index, curated, vectors)
         return True
+
+    def _sentence_vectors(self, briefing_id: int, document: Document) -> Vectors | None:
+        """Return the stored vectors of the briefing's sentences, computing them if missing."""
+        if self.embedder is None:
+            return None
+        stored = self.repository.vectors(briefing_id, self.embedder.name)
+        if stored is None or stored.rows != len(document.sentences):
+            stored = self.embed(document)
+            if stored is None:
+                return None
+            self.repository.save_vectors(briefing_id, stored)
+        matrix = np.frombuffer(stored.data, dtype=np.float32)
+        return matrix.reshape(stored.rows, stored.dimensions)
+
+    def embed(self, document: Document) -> StoredVectors | None:
+        """Return the vectors of a document's sentences, ready to store with it."""
+        if self.embedder is None:
+            return None
+        matrix = self.embedder.passages([s.text for s in document.sentences])
+        return StoredVectors(
+            self.embedder.name, len(document.sentences), DIMENSIONS, matrix.tobytes()
+        )
 
     def _current(self) -> _Active:
         """Return the loaded briefing; raise StoreEmpty if none is loaded."""
@@ -82,16 +131,45 @@ class Engine:
 
     # -- answering -------------------------------------------------------------
 
-    def ask(self, question: str) -> Answer:
-        """Answer `question` from the in-memory facts (fast; no I/O once loaded)."""
+    def ask(self, question: str, *, threshold: float | None = None) -> Answer:
+        """Answer `question` from the in-memory facts (no I/O once loaded); `threshold`
+        replaces the fitted answer threshold (for `briefbot eval --curve`)."""
         active = self._current()
-        return answer_question(active.index, question, curated=active.curated)
+        key = (active.briefing_id, fold(clean_question(question)))
+        cached = self._cached(key) if threshold is None else None
+        if cached is not None:
+            return cached if cached.question == question else _asked_as(cached, question)
+        semantics = None
+        if self.embedder is not None and active.vectors is not None:
+            semantics = Semantics(active.vectors, self.embedder.query(question))
+        with self._answer_lock:  # the stemmer and word caches are not thread-safe
+            answer = answer_question(
+                active.index,
+                question,
+                curated=active.curated,
+                semantics=semantics,
+                threshold=threshold,
+            )
+        if threshold is None:
+            self._remember(key, answer)
+        return answer
 
     async def answer(self, question: str) -> Answer:
-        """Answer `question`; the first call loads the facts off the event loop."""
-        if self._active is None:
-            await asyncio.to_thread(self.refresh)
-        return self.ask(question)
+        """Answer `question` off the event loop: embedding a question takes milliseconds."""
+        return await asyncio.to_thread(self.ask, question)
+
+    def _cached(self, key: tuple[int, str]) -> Answer | None:
+        with self._cache_lock:
+            found = self._cache.get(key)
+            if found is not None:
+                self._cache.move_to_end(key)
+            return found
+
+    def _remember(self, key: tuple[int, str], answer: Answer) -> None:
+        with self._cache_lock:
+            self._cache[key] = answer
+            while len(self._cache) > CACHED_ANSWERS:
+                self._cache.popitem(last=False)
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         """Return the direct quotes, optionally only those whose speaker matches."""
@@ -117,14 +195,25 @@ class Engine:
 
     def load_file(self, path: Path) -> LoadReport:
         """Load the briefing at `path`, make it active and answer from it."""
-        report = load_file(self.repository, path, max_bytes=self.max_briefing_bytes)
+        report = load_file(
+            self.repository, path, max_bytes=self.max_briefing_bytes, embed=self.embed
+        )
         self.refresh()
         return report
 
     def load_bytes(self, data: bytes, *, file_name: str) -> LoadReport:
         """Load an uploaded briefing, make it active and answer from it."""
         report = load_bytes(
-            self.repository, data, file_name=file_name, max_bytes=self.max_briefing_bytes
+            self.repository,
+            data,
+            file_name=file_name,
+            max_bytes=self.max_briefing_bytes,
+            embed=self.embed,
         )
         self.refresh()
         return report
+
+
+def _asked_as(answer: Answer, question: str) -> Answer:
+    """Return a cached answer as the answer to the same question written another way."""
+    return replace(answer, question=question)

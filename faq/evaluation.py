@@ -128,3 +128,47 @@ def evaluate(
             speakers = [q.speaker for q in found] or "no such quote"
             result.failures.append(f"quote {check.has!r}: expected {check.speaker}, got {speakers}")
     return result
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    """One question answered without a threshold: its kind, confidence and whether right."""
+
+    kind: str
+    confidence: float
+    right: bool
+
+
+def curve_points(briefing: EvalBriefing, ask: Callable[[str], Answer]) -> list[CurvePoint]:
+    """Ask every question with no threshold; `ask` must always answer when it can."""
+    points = []
+    for question in briefing.questions:
+        answer = ask(question.text)
+        right = question.kind == ANSWERABLE and is_correct(answer, question.expect)
+        points.append(
+            CurvePoint(question.kind, answer.confidence if answer.answered else 0.0, right)
+        )
+    return points
+
+
+def format_curve(points: list[CurvePoint], thresholds: tuple[float, ...]) -> list[str]:
+    """Return the coverage/accuracy curve: at each threshold, how many questions are
+    answered, how many of those are right, and the share of answerable ones answered right."""
+    answerable = sum(1 for p in points if p.kind == ANSWERABLE) or 1
+    offtopic = sum(1 for p in points if p.kind == OFFTOPIC)
+    lines = [
+        "threshold  answered  right-of-answered  answerable-right  answerable-wrong  "
+        "off-topic-abstained"
+    ]
+    for threshold in thresholds:
+        answered = [p for p in points if p.confidence >= threshold and p.confidence > 0]
+        right = sum(p.right for p in answered)
+        wrong = sum(1 for p in answered if p.kind == ANSWERABLE and not p.right)
+        off_answered = sum(1 for p in answered if p.kind == OFFTOPIC)
+        off = f"{offtopic - off_answered}/{offtopic}" if offtopic else "n/a"
+        lines.append(
+            f"{threshold:9.2f}  {len(answered):8d}  "
+            f"{100 * right / max(1, len(answered)):16.1f}%  "
+            f"{100 * right / answerable:15.1f}%  {100 * wrong / answerable:15.1f}%  {off:>19}"
+        )
+    return lines

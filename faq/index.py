@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from faq.bm25 import Bm25
 from faq.evidence import NO_EVIDENCE, Evidence, evidence_of
 from faq.lexicon import (
     COMPANY_WORDS,
@@ -410,6 +411,11 @@ class BriefingIndex:
                         s.entities.add(speaker)
 
     # -- look-ups -----------------------------------------------------------------
+
+    @functools.cached_property
+    def bm25(self) -> Bm25:
+        """Return the BM25 scorer over the sentences' stems."""
+        return Bm25(self.sentences)
 
     def previous(self, sentence: IndexedSentence) -> IndexedSentence | None:
         """Return the sentence before `sentence` when it is in the same or previous paragraph.

@@ -1,4 +1,6 @@
-"""Ranking the briefing's sentences against a question, and deciding to answer or abstain."""
+"""The lexical matcher: what each sentence shares with a question, and the checks that
+say a sentence contradicts it or cannot answer it. Its measures are signals for the
+fitted scorer (`faq/signals.py`); it decides nothing by itself."""
 
 from __future__ import annotations
 
@@ -11,7 +13,6 @@ from dataclasses import dataclass
 
 from faq.answer import Answer
 from faq.compose import abstain, compose
-from faq.curated import CuratedFaq
 from faq.index import BriefingIndex, IndexedSentence
 from faq.leaders import Leaders
 from faq.lexicon import (
@@ -36,18 +37,14 @@ from faq.lexicon import (
     stem_forms,
     tokenize,
 )
-from faq.people import answer_about_person
-from faq.question import AnswerType, Question, analyse, head_noun
+from faq.question import AnswerType, Question, head_noun
 from faq.synonyms import synonyms, word_family
 from faq.terms import Term, question_terms
 from store.document import Entity, EntityKind
 from store.wordlists import DEMONYMS
 
-# Answer when the best sentence scores at least this (chosen on tests/eval data:
-# see `briefbot eval`); below it the briefing is taken not to cover the question.
-ANSWER_THRESHOLD = 0.3
-# A runner-up scoring at least this share of the best is near-tied with it.
-NEAR_TIE = 0.95
+# "What was the score?" is answered from the first sentence giving one: a report's lede.
+FIRST_SCORE_CONFIDENCE = 0.9
 
 RELATED_QUALITY = 0.8
 TYPE_BONUS = 0.1
@@ -104,6 +101,35 @@ _NUMBER_WORD_RE = re.compile(
     r"thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|million"
 )
 PROXIMITY_WEIGHT = 0.05
+# The lexical signals `rank` measures for each sentence, in the order of Candidate.parts.
+LEXICAL_SIGNALS = (
+    "coverage",
+    "type_fit",
+    "length",
+    "name_fit",
+    "defines_asked",
+    "names_leader",
+    "counts_asked",
+    "names_asked_term",
+    "quote_not_asked",
+    "action_missing",
+    "tense_mismatch",
+    "gender_mismatch",
+)
+LEGACY_WEIGHTS = (
+    1.0,
+    1.0,
+    -LENGTH_PENALTY,
+    1.0,
+    DEFINITION_BONUS,
+    NAME_BONUS,
+    COUNT_BONUS,
+    NAMED_TERM_BONUS,
+    -QUOTE_PENALTY,
+    -ACTION_PENALTY,
+    -TENSE_PENALTY,
+    -GENDER_PENALTY,
+)
 SPEECH_WORDS = (
     frozenset(
         "say says said saying tell tells told think thinks thought quote quoted quotes claim "
@@ -122,72 +148,16 @@ class Candidate:
     score: float
     coverage: float
     matched: tuple[str, ...]
+    parts: tuple[float, ...] = ()
 
 
-def answer_question(
-    index: BriefingIndex, raw_question: str, *, curated: CuratedFaq | None = None
-) -> Answer:
-    """Answer `raw_question` from `index`, or abstain; the engine's one entry point."""
-    question = analyse(raw_question)
-    if curated is not None:
-        hit = curated.match(question.text)
-        if hit is not None:
-            return hit
-    if not question.content_words:
-        if question.answer_type is AnswerType.SCORE:
-            return _first_score(index, question)
-        return abstain(index, question, ())
-    about_person = answer_about_person(index, question)
-    if about_person is not None:
-        return about_person
-    terms = question_terms(index, question)
-    candidates = rank(index, question, terms)
-    candidates = _prefer_uncontradicted(index, question, candidates)
-    if (
-        not candidates
-        or candidates[0].score < ANSWER_THRESHOLD
-        or _unknown_action(question, terms)
-        or _leader_unknown(index, question, terms, candidates[0])
-        or names_unknown_thing(question, terms)
-        or matches_only_names(index, question, terms, candidates[0])
-        or contradicts(index, question, candidates[0].sentence)
-        or _names_nothing(index, question, terms, candidates[0])
-    ):
-        return abstain(index, question, candidates)
-    speakers = frozenset(
-        index.entities[t.entity].name
-        for t in terms
-        if t.entity is not None and _asks_about_speech(question)
-    )
-    return compose(index, question, candidates, speakers=speakers)
-
-
-def _prefer_uncontradicted(
-    index: BriefingIndex, question: Question, candidates: list[Candidate]
-) -> list[Candidate]:
-    """Put first a near-tied runner-up that agrees with a negated question when the best
-    sentence has no "no" or "not" in it: "From what date will there be no trains?" is
-    answered by "Trains will not run … from Saturday 5 April", not by "The line will close
-    after the last train"."""
-    if not (question.negated and candidates):
-        return candidates
-    if _negates(_words_in_context(index, candidates[0].sentence)):
-        return candidates
-    for i, candidate in enumerate(candidates[1:], 1):
-        if candidate.score < candidates[0].score * NEAR_TIE:
-            break
-        if not contradicts(index, question, candidate.sentence):
-            return [candidate, *candidates[:i], *candidates[i + 1 :]]
-    return candidates
-
-
-def _first_score(index: BriefingIndex, question: Question) -> Answer:
+def first_score(index: BriefingIndex, question: Question) -> Answer:
     """Answer "what was the score?" from the first sentence that gives one (a report's lede)."""
     for sentence in index.sentences:
         if sentence.evidence.score:
-            best = Candidate(sentence, ANSWER_THRESHOLD, ANSWER_THRESHOLD, ())
-            return compose(index, question, [best])
-    return abstain(index, question, ())
+            best = Candidate(sentence, 1.0, 1.0, ())
+            return compose(index, question, [best], confidence=FIRST_SCORE_CONFIDENCE)
+    return abstain(index, question)
 
 
 def names_unknown_thing(question: Question, terms: list[Term]) -> bool:
@@ -340,15 +310,25 @@ def _other_owner(question: Question, sentence: IndexedSentence) -> bool:
     return False
 
 
+def type_fits(index: BriefingIndex, question: Question, terms: list[Term]) -> list[float]:
+    """Return, for every sentence, how well it holds the kind of answer asked for
+    (positive) or lacks it (negative), whether or not it shares a word with the question."""
+    question_entities = {t.entity for t in terms if t.entity is not None}
+    return [_type_fit(index, question, s, question_entities) for s in index.sentences]
+
+
 def rank(
-    index: BriefingIndex, question: Question, terms: list[Term] | None = None
+    index: BriefingIndex,
+    question: Question,
+    terms: list[Term] | None = None,
+    fits: list[float] | None = None,
 ) -> list[Candidate]:
     """Return the sentences that share anything with the question, best first."""
     if terms is None:
         terms = question_terms(index, question)
     total = sum(t.weight for t in terms) or 1.0
     question_entities = {t.entity for t in terms if t.entity is not None}
-    about_speech = _asks_about_speech(question)
+    about_speech = asks_about_speech(question)
     action = _asked_action(question, terms)
     defining = question.answer_type in (AnswerType.THING, AnswerType.DEFINITION)
     pairs = [
@@ -372,7 +352,11 @@ def rank(
     candidates = []
     for position, sentence in enumerate(index.sentences):
         own = qualities[position]
-        fit = _type_fit(index, question, sentence, question_entities)
+        fit = (
+            fits[position]
+            if fits is not None
+            else _type_fit(index, question, sentence, question_entities)
+        )
         previous = index.previous(sentence)
         if (
             previous is not None
@@ -400,28 +384,26 @@ def rank(
                 matched_weight += PAIR_WEIGHT * weight
         coverage = matched_weight / total + PROXIMITY_WEIGHT * _proximity(terms, own, sentence)
         length = math.log2(max(1.0, sentence.length / index.average_length))
-        score = (
-            coverage
-            + fit
-            - LENGTH_PENALTY * length
-            + _name_bonus(question, terms, sentence, index, question_entities)
-            + (DEFINITION_BONUS if defining and sentence.defines in question_entities else 0.0)
+        name_bonus = _name_bonus(question, terms, sentence, index, question_entities)
+        parts = (
+            coverage,
+            fit,
+            length,
+            name_bonus,
+            float(defining and sentence.defines in question_entities),
+            float(bool(leaders_asked[position])),  # it names who leads what is asked about
+            float(bool(counted) and _counts(counted, sentence)),
+            float(question.answer_type is AnswerType.NAME and _names_term(terms, own, sentence)),
+            float(bool(sentence.quote_ids) and not about_speech),
+            float(action is not None and action not in matched),
+            float(
+                question.past is not None
+                and sentence.tense == ("future" if question.past else "past")
+            ),
+            float(asked_gender is not None and _other_gender_only(sentence, asked_gender)),
         )
-        if leaders_asked[position]:
-            score += NAME_BONUS  # it names who leads what the question asks about
-        if counted and _counts(counted, sentence):
-            score += COUNT_BONUS
-        if question.answer_type is AnswerType.NAME and _names_term(terms, own, sentence):
-            score += NAMED_TERM_BONUS
-        if sentence.quote_ids and not about_speech:
-            score -= QUOTE_PENALTY
-        if action is not None and action not in matched:
-            score -= ACTION_PENALTY
-        if question.past is not None and sentence.tense == ("future" if question.past else "past"):
-            score -= TENSE_PENALTY
-        if asked_gender is not None and _other_gender_only(sentence, asked_gender):
-            score -= GENDER_PENALTY
-        candidates.append(Candidate(sentence, score, coverage, matched))
+        score = sum(w * p for w, p in zip(LEGACY_WEIGHTS, parts, strict=True))
+        candidates.append(Candidate(sentence, score, coverage, matched, parts))
     subject = question.subject_head
     candidates.sort(
         key=lambda c: (-round(c.score, 6), subject not in c.matched, c.sentence.position)
@@ -448,7 +430,7 @@ def _other_gender_only(sentence: IndexedSentence, gender: str) -> bool:
     return female and not male if gender == "m" else male and not female
 
 
-def _names_nothing(
+def names_nothing(
     index: BriefingIndex, question: Question, terms: list[Term], best: Candidate
 ) -> bool:
     """Return True for "What is the name of the assistant?" when the best sentence gives
@@ -531,13 +513,13 @@ def _asked_action(question: Question, terms: list[Term]) -> str | None:
     return term.word if term is not None and term.matches else None
 
 
-def _unknown_action(question: Question, terms: list[Term]) -> bool:
+def unknown_action(question: Question, terms: list[Term]) -> bool:
     """Return True for "Who owns X?" when the briefing never says anyone owns anything."""
     term = _who_verb(question, terms)
     return term is not None and not term.matches
 
 
-def _leader_unknown(
+def leader_unknown(
     index: BriefingIndex, question: Question, terms: list[Term], best: Candidate
 ) -> bool:
     """Return True for "Who leads the UK?" when the best sentence names no UK leader
@@ -722,7 +704,7 @@ def _role_stems(role: str) -> set[str]:
     return {stem(role)} | {stem(s) for s in synonyms(role, "noun")}
 
 
-def _asks_about_speech(question: Question) -> bool:
+def asks_about_speech(question: Question) -> bool:
     """Return True when the question asks what someone said or thinks."""
     return any(t.folded in SPEECH_WORDS for t in question.tokens)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from faq.index import BriefingIndex
-from faq.matcher import answer_question
+from faq.pipeline import answer_question
 from store.errors import LoadError
 from store.ingest import parse_document
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from faq.index import BriefingIndex
 from faq.lexicon import dictionary_forms
-from faq.matcher import answer_question
+from faq.pipeline import answer_question
 from faq.question import analyse
 from faq.synonyms import synonyms, word_family
 from faq.terms import question_terms

@@ -1,0 +1,147 @@
+"""Measure the engine's signals on every question of the eval and training files.
+
+Used by `tools/train_scorer.py`. Sentence and question embeddings are cached in
+`.cache/embeddings/` (keyed by the text's SHA-256), so a second run is quick.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from faq.embedding import MODEL_NAME, Embedder, Vectors, load_embedder
+from faq.evaluation import ANSWERABLE, EvalBriefing, fold_quotes, read_questions
+from faq.index import BriefingIndex
+from faq.question import analyse
+from faq.signals import Measured, measure
+from store.ingest import parse_document, read_briefing_file
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "embeddings"
+EVAL = ROOT / "tests" / "eval"
+SQUAD = ROOT / "tests" / "train" / "squad.yaml"
+# The newest five held-out sets are the validation split: never trained on.
+VALIDATION_SETS = tuple(f"heldout{n}" for n in range(16, 21))
+
+
+def question_files() -> list[Path]:
+    """Return every eval file in tests/eval/ and the SQuAD training file."""
+    files = sorted(EVAL.glob("*.yaml")) + sorted(EVAL.glob("heldout*/*.yaml"))
+    return [*files, SQUAD]
+
+
+def split_of(path: Path) -> str:
+    """Return "squad", "validation" or "news" for a question file."""
+    if path == SQUAD:
+        return "squad"
+    return "validation" if path.parent.name in VALIDATION_SETS else "news"
+
+
+@dataclass
+class Example:
+    """One question's signals over its briefing's sentences, and which sentences answer it."""
+
+    briefing: str
+    split: str
+    kind: str
+    question: str
+    measured: Measured
+    positives: npt.NDArray[np.bool_]
+
+
+def _cache_key(kind: str, text: str) -> str:
+    return hashlib.sha256(f"{MODEL_NAME}\0{kind}\0{text}".encode()).hexdigest()
+
+
+class CachedEmbedder:
+    """An embedder whose vectors are kept on disk between runs."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+        CACHE.mkdir(parents=True, exist_ok=True)
+
+    def _cached(self, kind: str, texts: list[str]) -> Vectors:
+        key = _cache_key(kind, "\n\n".join(texts))
+        path = CACHE / f"{key}.npy"
+        if path.exists():
+            return np.asarray(np.load(path), dtype=np.float32)
+        if kind == "passages":
+            vectors = self.embedder.passages(texts)
+        else:
+            vectors = np.stack([self.embedder.query(t) for t in texts])
+        np.save(path, vectors)
+        return vectors
+
+    def passages(self, texts: list[str]) -> Vectors:
+        return self._cached("passages", texts)
+
+    def queries(self, texts: list[str]) -> Vectors:
+        return self._cached("queries", texts) if texts else np.zeros((0, 384), np.float32)
+
+
+def _positives(index: BriefingIndex, expect: Iterable[str]) -> npt.NDArray[np.bool_]:
+    wanted = [fold_quotes(e) for e in expect]
+    return np.array(
+        [any(w in fold_quotes(s.text) for w in wanted) for s in index.sentences], dtype=bool
+    )
+
+
+def _briefing_examples(
+    briefing: EvalBriefing,
+    split: str,
+    index: BriefingIndex,
+    vectors: tuple[Vectors, Vectors] | None,
+) -> list[Example]:
+    examples = []
+    for n, question in enumerate(briefing.questions):
+        analysed = analyse(question.text)
+        measured = measure(
+            index,
+            analysed,
+            None if vectors is None else vectors[1][n],
+            None if vectors is None else vectors[0],
+        )
+        positives = (
+            _positives(index, question.expect)
+            if question.kind == ANSWERABLE
+            else np.zeros(len(index.sentences), dtype=bool)
+        )
+        examples.append(
+            Example(briefing.name, split, question.kind, question.text, measured, positives)
+        )
+    return examples
+
+
+def build_examples(*, semantic: bool = True, workers: int = 2) -> list[Example]:
+    """Return the examples of every question file; embeddings are computed in parallel
+    (the stemmer is not thread-safe, so the rest runs on one thread)."""
+    model = load_embedder() if semantic else None
+    embedder = CachedEmbedder(model) if model is not None else None
+    jobs = [
+        (briefing, split_of(path)) for path in question_files() for briefing in read_questions(path)
+    ]
+    indexes = [
+        BriefingIndex(parse_document(read_briefing_file(b.path), file_name=b.path.name))
+        for b, _ in jobs
+    ]
+
+    def embed(job: int) -> tuple[Vectors, Vectors] | None:
+        if embedder is None:
+            return None
+        texts = [s.text for s in indexes[job].sentences]
+        questions = [q.text for q in jobs[job][0].questions]
+        return embedder.passages(texts), embedder.queries(questions)
+
+    with ThreadPoolExecutor(workers) as pool:
+        vectors = list(pool.map(embed, range(len(jobs))))
+    return [
+        example
+        for (briefing, split), index, pair in zip(jobs, indexes, vectors, strict=True)
+        for example in _briefing_examples(briefing, split, index, pair)
+    ]
