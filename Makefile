@@ -25,7 +25,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2
 
 eval: $(STAMP)
 	$(BIN)/briefbot eval ../shared/eval/dev-questions.yaml
