@@ -8,6 +8,8 @@ by `build_application`, long-polls it from this process. Two phases:
 - paced: questions pushed at a steady rate below saturation; the bot's handling
   time per update (its own `briefbot.updates` log line: handlers plus the reply).
 
+Questions are all different (every question of the eval files), so each one is embedded
+and scored; `--repeated` cycles eight questions, answered from the cache after the first.
 Flood control is lifted (Telegram would cap a real bot at about 30 messages a second).
 Run by hand: `.venv/bin/python bench/telegram_throughput.py [--updates N] [--rate R]`.
 """
@@ -37,9 +39,10 @@ from bot.app import build_application  # noqa: E402
 from bot.config import BUNDLED_BRIEFING, Settings  # noqa: E402
 from faq.curated import DATA_DIR  # noqa: E402
 from faq.engine import Engine  # noqa: E402
+from faq.evaluation import read_questions  # noqa: E402
 from store.repository import Repository  # noqa: E402
 
-QUESTIONS = (
+REPEATED = (
     "Who will chair the Friday meeting?",
     "What does Healey want to put on Putin?",
     "Where do the defence ministers meet?",
@@ -49,10 +52,22 @@ QUESTIONS = (
     "What campaigns are both sides getting ready for?",
     "What is the price of bread?",
 )
+
+
+def distinct_questions() -> tuple[str, ...]:
+    """Return every different question of the eval files: none is served from the cache."""
+    found: dict[str, None] = {}
+    for path in sorted((ROOT / "tests" / "eval").rglob("*.yaml")):
+        for briefing in read_questions(path):
+            found.update(dict.fromkeys(q.text for q in briefing.questions))
+    return tuple(found)
+
+
+QUESTIONS = distinct_questions()
 USERS = 500  # questions are spread over users, each well under the per-user limit
 
 
-def serve_fake(conn: Connection, latency: float) -> None:
+def serve_fake(conn: Connection, latency: float, repeated: bool) -> None:
     """Run the fake Bot API in this (child) process, obeying commands from `conn`."""
 
     async def main() -> None:
@@ -63,7 +78,7 @@ def serve_fake(conn: Connection, latency: float) -> None:
         while True:
             command, argument = await loop.run_in_executor(None, conn.recv)
             if command == "push":
-                fake.push(*[_question(fake, n) for n in argument])
+                fake.push(*[_question(fake, n, repeated) for n in argument])
             elif command == "wait":
                 await fake.wait_for("sendMessage", argument, within=300)
                 conn.send(len(fake.rejected))
@@ -74,9 +89,10 @@ def serve_fake(conn: Connection, latency: float) -> None:
     asyncio.run(main())
 
 
-def _question(fake: FakeBotApi, n: int) -> dict[str, Any]:
+def _question(fake: FakeBotApi, n: int, repeated: bool) -> dict[str, Any]:
     user = {"id": 10_000 + n % USERS, "is_bot": False, "first_name": f"Reader{n % USERS}"}
-    return fake.private_text(user, QUESTIONS[n % len(QUESTIONS)])
+    pool = REPEATED if repeated else QUESTIONS
+    return fake.private_text(user, pool[n % len(pool)])
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -151,13 +167,16 @@ async def run(updates: int, rate: float, conn: Connection, port: int, db: Path) 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--updates", type=int, default=2000, help="questions in the burst")
-    parser.add_argument("--rate", type=float, default=200.0, help="questions/s when paced")
+    parser.add_argument("--updates", type=int, default=1000, help="questions in the burst")
+    parser.add_argument("--rate", type=float, default=30.0, help="questions/s when paced")
     parser.add_argument("--rtt-ms", type=float, default=0.0, help="latency the fake adds")
+    parser.add_argument(
+        "--repeated", action="store_true", help="cycle 8 questions (answered from the cache)"
+    )
     args = parser.parse_args()
     ours, theirs = multiprocessing.Pipe()
     server = multiprocessing.get_context("spawn").Process(
-        target=serve_fake, args=(theirs, args.rtt_ms / 1000)
+        target=serve_fake, args=(theirs, args.rtt_ms / 1000, args.repeated)
     )
     server.start()
     try:

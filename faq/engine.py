@@ -158,6 +158,11 @@ class Engine:
         """Answer `question` off the event loop: embedding a question takes milliseconds."""
         return await asyncio.to_thread(self.ask, question)
 
+    def forget_answers(self) -> None:
+        """Empty the cache of answers (for benchmarks of uncached answering)."""
+        with self._cache_lock:
+            self._cache.clear()
+
     def _cached(self, key: tuple[int, str]) -> Answer | None:
         with self._cache_lock:
             found = self._cache.get(key)
