@@ -86,6 +86,10 @@ _TAIL_APPOSED = re.compile(
 _CONJUNCTION = re.compile(r"(?:but|and|yet|then|or|so)(?:\s+(?:also|then|later))?", re.I)
 _CLAUSE_OPENING = re.compile(r"(?:and|but|or)?\s*(?:that|which|whether|because|while)\b", re.I)
 _TRAILING_APPOSED = re.compile(r",\s*([^,;:()\"“”]{1,100}?),\s*$")
+# A quoted passage, closed or running to the end of the sentence.
+_QUOTED_PASSAGE = re.compile(r"[“\"][^”\"]*(?:[”\"]|$)")
+# `," said her son, Kevin Ashworth.`: a name in apposition after the verb's subject
+_TAIL_NAMED_AFTER = re.compile(r",\s*(?P<app>[^,;:!?\"“”()]{1,80}?)[\s.!?]*$")
 _TAIL_ACCORDING = re.compile(r"^[\s,]*according\s+to\s+(?P<subj>[^,.;:!?\"“”()]{1,80})")
 _LEAD_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,.;:!?\"“”()]{1,80}),\s*$", re.I)
 _VERB_IN_LEAD = re.compile(r"(?<![\w-])(" + _VERB_ALT + r")(?![\w-])")
@@ -241,7 +245,14 @@ class _Resolver:
             ms = sorted(self.mentions.get((s.paragraph, s.index), []), key=lambda m: m.start)
             if i == at:
                 ms = [m for m in ms if m.end <= pos]
-            persons = [m for m in ms if self.is_person(m.entity) and not self.is_modifier(s, m, ms)]
+            quoted = _quoted_ranges(s.text)
+            persons = [
+                m
+                for m in ms
+                if self.is_person(m.entity)
+                and not self.is_modifier(s, m, ms)
+                and not _inside(quoted, m.start - s.start)
+            ]
             fitting = [
                 m
                 for m in persons
@@ -381,6 +392,15 @@ class _Resolver:
         if len(words) <= 6 and last in _SPEAKER_NOUNS:
             return re.sub(r"^(?:The|A|An|the|a|an)\s+", "", phrase)
         return None
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Return where the quoted passages of `text` are: a speaker is named outside them."""
+    return [(m.start(), m.end()) for m in _QUOTED_PASSAGE.finditer(text)]
+
+
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    return any(start < offset < end for start, end in ranges)
 
 
 def _describes_someone(word: str) -> bool:
@@ -626,6 +646,10 @@ def extract_quotes(
                             speaker = resolver.phrase(end_span, a, b, last_para)
                     else:
                         speaker = resolver.phrase(end_span, a, b, last_para)
+                        named = _TAIL_NAMED_AFTER.match(tail, m.end("subj"))
+                        if named and pattern is _TAIL_VERB_FIRST:
+                            app = (tail_start + named.start("app"), tail_start + named.end("app"))
+                            speaker = resolver.bare_name(end_span, *app, last_para) or speaker
                     attributed = True
                     break
 

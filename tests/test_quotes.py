@@ -250,3 +250,23 @@ def test_quote_text_is_verbatim_from_article() -> None:
         for q in doc.quotes:
             for part in q.text.split("\n"):
                 assert part in body
+
+
+def test_a_name_in_apposition_after_said_is_the_speaker() -> None:
+    text = (
+        "Ward report\n\n"
+        "Pauline Ashworth, 81, waited 19 hours for a bed.\n\n"
+        "“Every time a nurse walked past they said sorry,” said her son, Kevin Ashworth.\n"
+    )
+    (quote,) = parse_document(text).quotes
+    assert quote.speaker == "Kevin Ashworth"
+
+
+def test_a_pronoun_speaker_is_not_someone_named_inside_the_quote() -> None:
+    text = (
+        "Ceasefire signed\n\n"
+        "Miro Talvek, the foreign minister, struck a more cautious tone. “We will judge "
+        "Andrei Kostan by what he does on Friday, not by what he signs on Tuesday,” he said.\n"
+    )
+    quotes = parse_document(text).quotes
+    assert [q.speaker for q in quotes] == ["Miro Talvek"]
