@@ -20,7 +20,7 @@ import numpy as np
 
 from faq.answer import Answer
 from faq.curated import CuratedFaq, load_curated
-from faq.embedding import DIMENSIONS, Embedder, Vectors, load_embedder
+from faq.embedding import DIMENSIONS, Embedder, Vectors, load_embedder, unavailable_reason
 from faq.index import BriefingIndex
 from faq.pipeline import Semantics, answer_question
 from faq.question import clean_question
@@ -62,6 +62,14 @@ class Engine:
         self._cache: OrderedDict[tuple[int, str], Answer] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._answer_lock = threading.Lock()
+
+    @property
+    def matching(self) -> str:
+        """Return one line saying how questions are matched, for `/source`."""
+        if self.mode == "semantic" and self.embedder is not None:
+            return f"semantic ({self.embedder.name}) and lexical, one fitted score"
+        reason = unavailable_reason() or "the model is turned off"
+        return f"lexical only: the semantic model could not be used ({reason})"
 
     @property
     def mode(self) -> str:

@@ -49,16 +49,11 @@ FIRST_SCORE_CONFIDENCE = 0.9
 RELATED_QUALITY = 0.8
 TYPE_BONUS = 0.1
 TYPE_PENALTY = 0.5
-LENGTH_PENALTY = 0.05
-QUOTE_PENALTY = 0.1
-TENSE_PENALTY = 0.05
 NAME_BONUS = 0.15
-GENDER_PENALTY = 0.1
 NAME_PENALTY = 0.2
 NAMING_BONUS = 0.3  # "named", "known as", "called" for "what is it called?"
 NAMED_FOCUS_BONUS = 0.25  # the name itself says it is the kind asked for
 REFERENCE_PENALTY = 0.3
-ACTION_PENALTY = 0.3  # "Who challenged …?" is answered by a sentence saying someone challenged
 REFERRING_WORDS = DETERMINERS - {"a", "an"}
 _NATIONALITY_NOUNS = frozenset("nationality nationalities ethnicity ethnicities".split())
 # The Evidence field that shows a sentence can give each kind of answer.
@@ -83,12 +78,9 @@ ORGANISATION_NOUNS = frozenset(
     "unions team teams club clubs party parties council councils department ministry "
     "contractor contractors operator operators".split()
 )
-DEFINITION_BONUS = 0.1
 CONTEXT_SHARE = 0.6
 HEADLINE_SHARE = 1.0  # a news lede spells out its headline
 PAIR_WEIGHT = 0.5
-COUNT_BONUS = 0.1  # "212 flights" answers "how many flights"
-NAMED_TERM_BONUS = 0.1  # "scarring, known as fibrosis" answers "what is the scarring called"
 # "the prime minister of Kestrany", "Kestrany's prime minister": (owner, role) in a question
 _OWNER_AFTER_RE = re.compile(r"\b([a-z]+) of ([A-Z][\w-]+)")
 _OWNER_BEFORE_RE = re.compile(r"\b([A-Z][\w-]+)['’]s ([a-z]+)(?: ([a-z]+))?")
@@ -116,20 +108,6 @@ LEXICAL_SIGNALS = (
     "tense_mismatch",
     "gender_mismatch",
 )
-LEGACY_WEIGHTS = (
-    1.0,
-    1.0,
-    -LENGTH_PENALTY,
-    1.0,
-    DEFINITION_BONUS,
-    NAME_BONUS,
-    COUNT_BONUS,
-    NAMED_TERM_BONUS,
-    -QUOTE_PENALTY,
-    -ACTION_PENALTY,
-    -TENSE_PENALTY,
-    -GENDER_PENALTY,
-)
 SPEECH_WORDS = (
     frozenset(
         "say says said saying tell tells told think thinks thought quote quoted quotes claim "
@@ -142,20 +120,19 @@ SPEECH_WORDS = (
 
 @dataclass(frozen=True)
 class Candidate:
-    """A sentence scored against a question."""
+    """A sentence that shares words with a question, and the lexical signals it gives."""
 
     sentence: IndexedSentence
-    score: float
     coverage: float
     matched: tuple[str, ...]
-    parts: tuple[float, ...] = ()
+    parts: tuple[float, ...] = ()  # the LEXICAL_SIGNALS, in order
 
 
 def first_score(index: BriefingIndex, question: Question) -> Answer:
     """Answer "what was the score?" from the first sentence that gives one (a report's lede)."""
     for sentence in index.sentences:
         if sentence.evidence.score:
-            best = Candidate(sentence, 1.0, 1.0, ())
+            best = Candidate(sentence, 1.0, ())
             return compose(index, question, [best], confidence=FIRST_SCORE_CONFIDENCE)
     return abstain(index, question)
 
@@ -323,7 +300,7 @@ def rank(
     terms: list[Term] | None = None,
     fits: list[float] | None = None,
 ) -> list[Candidate]:
-    """Return the sentences that share anything with the question, best first."""
+    """Return the sentences that share anything with the question, most covered first."""
     if terms is None:
         terms = question_terms(index, question)
     total = sum(t.weight for t in terms) or 1.0
@@ -402,11 +379,10 @@ def rank(
             ),
             float(asked_gender is not None and _other_gender_only(sentence, asked_gender)),
         )
-        score = sum(w * p for w, p in zip(LEGACY_WEIGHTS, parts, strict=True))
-        candidates.append(Candidate(sentence, score, coverage, matched, parts))
+        candidates.append(Candidate(sentence, coverage, matched, parts))
     subject = question.subject_head
     candidates.sort(
-        key=lambda c: (-round(c.score, 6), subject not in c.matched, c.sentence.position)
+        key=lambda c: (-round(c.coverage, 6), subject not in c.matched, c.sentence.position)
     )
     return candidates
 

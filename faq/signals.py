@@ -82,15 +82,14 @@ class Measured:
     terms: list[Term]
     signals: Matrix
     candidates: dict[int, Candidate]
+    question_index: BriefingIndex
 
     def candidate(self, position: int) -> Candidate:
         """Return the lexical candidate for the sentence at `position` (empty if none)."""
         found = self.candidates.get(position)
         if found is not None:
             return found
-        return Candidate(self.question_index.sentences[position], 0.0, 0.0, ())
-
-    question_index: BriefingIndex
+        return Candidate(self.question_index.sentences[position], 0.0, ())
 
 
 def measure(

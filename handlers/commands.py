@@ -73,4 +73,5 @@ async def unknown(update: Update, context: BotContext) -> None:
 async def source(update: Update, context: BotContext) -> None:
     """Describe the loaded briefing: title, when it was loaded and what it holds."""
     mark(Outcome.HANDLED)
-    await message_of(update).reply_html(render.source_message(context.engine.document))
+    engine = context.engine
+    await message_of(update).reply_html(render.source_message(engine.document, engine.matching))

@@ -140,8 +140,9 @@ def people_messages(people: Sequence[Entity], document: Document, name: str | No
     return with_footer(messages, footer(document))
 
 
-def source_message(document: Document) -> str:
-    """Return a description of the loaded briefing: title, dates and counts."""
+def source_message(document: Document, matching: str = "") -> str:
+    """Return a description of the loaded briefing: title, dates, counts and how
+    questions are matched (`matching`)."""
     lines = [f"<b>{e(clip(document.title, 300))}</b>"]
     if document.source:
         lines.append(f"Source: {e(clip(document.source, 300))}")
@@ -159,6 +160,8 @@ def source_message(document: Document) -> str:
         f"{len(document.quotes)} quotes ({attributed} with a speaker), "
         f"{len(document.people)} people"
     )
+    if matching:
+        lines.append(f"Answering: {e(matching)}")
     return "\n".join(lines)
 
 

@@ -78,6 +78,15 @@ async def test_source_describes_the_loaded_briefing(bot: Bot) -> None:
     assert "Loaded:" in call.text
     assert f"{len(document.paragraphs)} paragraphs" in call.text
     assert f"{len(document.quotes)} quotes" in call.text
+    assert "Answering: semantic (multilingual-e5-small" in call.text
+
+
+async def test_source_says_when_answers_are_only_lexical(bot: Bot) -> None:
+    bot.engine.embedder = None  # as when the model cannot be loaded
+
+    [call] = await bot.send(bot.fake.private_text(ALICE, "/source"))
+
+    assert "Answering: lexical only" in call.text
 
 
 async def test_commands_in_groups_reply_to_the_command(bot: Bot) -> None:
