@@ -28,7 +28,7 @@ unit: $(STAMP)
 	$(BIN)/pytest -q -n 2
 
 eval: $(STAMP)
-	$(BIN)/briefbot eval ../shared/eval/dev-questions.yaml
+	$(BIN)/briefbot eval tests/eval/dev-questions.yaml --curve
 
 train: $(STAMP)
 	$(BIN)/python tools/train_scorer.py
