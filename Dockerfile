@@ -11,12 +11,15 @@ RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin brief
     && mkdir /data && chown briefbot:briefbot /data
 
 WORKDIR /app
+# Exact versions with hashes (requirements.lock, from `make lock`), then the app itself.
+COPY requirements.lock ./
+RUN pip install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY faq ./faq
 COPY handlers ./handlers
 COPY store ./store
-RUN pip install . && rm -rf /app/build
+RUN pip install --no-deps . && rm -rf /app/build
 
 USER briefbot
 # The fact store (SQLite, WAL mode): keep it across container restarts.
