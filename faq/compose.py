@@ -43,9 +43,9 @@ def compose(
     best = candidates[0]
     sentence = best.sentence
     lead = _lead_text(index, question, best)
-    verdict = _verdict(question, sentence, confidence)
-    if verdict and len(verdict) + len(lead) + 1 <= MAX_ANSWER_CHARS:
-        lead = f"{verdict} {lead}"
+    verdict_text = verdict(question, sentence, confidence)
+    if verdict_text and len(verdict_text) + len(lead) + 1 <= MAX_ANSWER_CHARS:
+        lead = f"{verdict_text} {lead}"
     return Answer(
         question=question.raw,
         answered=True,
@@ -107,7 +107,7 @@ def _lead_text(index: BriefingIndex, question: Question, best: Candidate) -> str
     return text
 
 
-def _verdict(question: Question, sentence: IndexedSentence, confidence: float) -> str:
+def verdict(question: Question, sentence: IndexedSentence, confidence: float) -> str:
     """Return "Yes." or "No." for a yes/no question the sentence settles, else "".
 
     The sentence says no when it negates ("not", "never", "rejected") and the question
@@ -115,7 +115,8 @@ def _verdict(question: Question, sentence: IndexedSentence, confidence: float) -
     """
     if question.answer_type is not AnswerType.YES_NO or confidence < YES_NO_CONFIDENCE:
         return ""
-    if question.negated or (question.past and sentence.tense == "future"):
+    asks_future = bool(question.tokens) and question.tokens[0].folded in ("will", "shall")
+    if question.negated or (sentence.tense == "future" and not asks_future):
         return ""  # "Has the bridge reopened?" is not settled by "it will reopen in May"
     words = {t.folded for t in tokenize(sentence.text)}
     says_no = any(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from faq.answer import MAX_ANSWER_CHARS, Answer
+from faq.compose import verdict
 from faq.engine import Engine
 from faq.evidence import evidence_of
 from faq.index import BriefingIndex
@@ -1031,3 +1032,34 @@ def test_who_someone_is_by_title_and_surname() -> None:
     answer = _ask(text, "What does Mr Lloyd do for a living?")
     assert answer.answered, answer
     assert "bus driver" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("Was anyone hurt?", "No one was hurt in the fire.", "No."),
+        ("Did Russia accept the ceasefire?", "The Kremlin rejected the ceasefire.", "No."),
+        ("Has Kyiv agreed to the truce?", "The Kyiv government has consented to it.", "Yes."),
+        ("Has the bridge reopened?", "The bridge will reopen in May.", ""),  # not yet
+        ("Will the bridge reopen?", "The bridge will reopen in May.", "Yes."),
+        ("Didn't the council object?", "The council objected.", ""),  # negated: unsettled
+        ("Where is the bridge?", "The bridge is in Ashvale.", ""),  # not a yes/no question
+    ],
+)
+def test_a_yes_no_question_the_sentence_settles_starts_with_yes_or_no(
+    question: str, sentence: str, expected: str
+) -> None:
+    index = BriefingIndex(parse_document(f"News\n\n{sentence}\n"))
+    assert verdict(analyse(question), index.sentences[0], 0.9) == expected
+    assert verdict(analyse(question), index.sentences[0], 0.3) == ""  # too unsure to say
+
+
+def test_an_answer_whose_subject_is_a_pronoun_is_led_by_the_person_s_name() -> None:
+    text = (
+        "Planning row\n\n"
+        "Councillor Priya Raman chairs the planning committee.\n\n"
+        "But she said the decision on the Mill Lane flats is not necessarily final.\n"
+    )
+    answer = _pick(text, "What did the councillor say about the Mill Lane flats decision?")
+    assert answer.answer.startswith("Priya Raman: ")
+    assert "not necessarily final" in answer.answer
