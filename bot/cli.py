@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from bot.config import Settings
 from faq.answer import Answer
@@ -40,6 +41,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except BriefbotError as error:
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # the reader went away (`briefbot ask --json | head`): stop quietly, and keep
+        # Python from failing again when it flushes stdout at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print("error: the output was closed before every answer was written", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -117,18 +124,37 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.question is None and not args.json:
         print("error: give a question, or use --json to read questions from stdin", file=sys.stderr)
         return 2
-    questions = [args.question] if args.question is not None else _stdin_lines()
-    for question in questions:
-        answer = engine.ask(question)
+    if args.question is not None:
+        answer = _answer_or_refuse(engine, args.question, settings.max_question_chars)
         if args.json:
-            print(json.dumps(answer.to_json(), ensure_ascii=False))
+            print(json.dumps(answer, ensure_ascii=False))
+        elif answer.get("error"):
+            print(f"error: {answer['error']}", file=sys.stderr)
+            return 1
         else:
-            print(format_answer(answer, engine.coverage()))
+            print(format_answer(engine.ask(args.question), engine.coverage()))
+        return 0
+    # one object per input line, written as soon as the line is read
+    for line in sys.stdin:
+        answer = _answer_or_refuse(engine, line.rstrip("\n"), settings.max_question_chars)
+        print(json.dumps(answer, ensure_ascii=False), flush=True)
     return 0
 
 
-def _stdin_lines() -> list[str]:
-    return [line.rstrip("\n") for line in sys.stdin if line.strip()]
+def _answer_or_refuse(engine: Engine, question: str, max_chars: int) -> dict[str, Any]:
+    """Return the JSON of the answer to `question`; a blank line gets an unanswered object
+    and a question over the length limit an object with an error, both at once."""
+    if not question.strip():
+        return {"question": "", "answered": False, "answer": "", "confidence": 0.0}
+    if len(question) > max_chars:
+        return {
+            "question": question[:max_chars],
+            "answered": False,
+            "answer": "",
+            "confidence": 0.0,
+            "error": f"the question is over {max_chars} characters (BRIEFBOT_MAX_QUESTION_CHARS)",
+        }
+    return engine.ask(question).to_json()
 
 
 def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
@@ -228,6 +254,14 @@ def _format_failures(result: BriefingResult) -> str:
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     """Run the Telegram bot; without TELEGRAM_BOT_TOKEN, the terminal chat instead."""
+    if not settings.telegram_bot_token and not sys.stdin.isatty():
+        print(
+            "error: TELEGRAM_BOT_TOKEN is not set, and without a terminal there is no chat to "
+            "start: set TELEGRAM_BOT_TOKEN (in Docker: export it on the host, or pass "
+            "-e TELEGRAM_BOT_TOKEN=…)",
+            file=sys.stderr,
+        )
+        return 2
     engine = _engine(settings, autoload=True)
     if not settings.telegram_bot_token:
         print("TELEGRAM_BOT_TOKEN is not set: starting the terminal chat instead.", file=sys.stderr)

@@ -11,6 +11,7 @@ import yaml
 
 from faq.answer import MAX_ANSWER_CHARS, Answer
 from store.document import Quote
+from store.errors import EvalFileError
 
 ANSWERABLE, OFFTOPIC, UNANSWERABLE = "answerable", "offtopic", "unanswerable"
 
@@ -75,8 +76,37 @@ def is_correct(answer: Answer, expect: tuple[str, ...]) -> bool:
 
 
 def read_questions(path: Path) -> list[EvalBriefing]:
-    """Return the briefings and questions of an eval file; paths are relative to it."""
-    data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """Return the briefings and questions of an eval file; paths are relative to it.
+
+    Raise EvalFileError when the file is missing or not in the expected format.
+    """
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise EvalFileError(f"cannot read {path}: {error.strerror or error}") from error
+    except UnicodeDecodeError as error:
+        raise EvalFileError(f"{path} is not a YAML questions file: not UTF-8") from error
+    except yaml.YAMLError as error:
+        raise EvalFileError(
+            f"{path} is not a YAML questions file: {_yaml_problem(error)}"
+        ) from error
+    try:
+        return _briefings(path, data)
+    except (AttributeError, KeyError, TypeError) as error:
+        raise EvalFileError(
+            f"{path} is not in the questions format (a `briefings:` mapping of briefings, "
+            "each with `file:` and `questions:`; see tests/eval/dev-questions.yaml)"
+        ) from error
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """Return a YAML error as one line: what is wrong, and where."""
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        return f"{error.problem} at line {error.problem_mark.line + 1}"
+    return " ".join(str(error).split())
+
+
+def _briefings(path: Path, data: Any) -> list[EvalBriefing]:
     quote_data = data.get("quotes") or {}
     briefings = []
     for name, spec in (data.get("briefings") or {}).items():

@@ -8,6 +8,8 @@ BriefbotError
  │    ├── BriefingTooLarge      over the size limit
  │    └── NoSentences           text, but no sentences to learn from
  ├── StoreEmpty                 no briefing has been loaded yet
+ ├── StoreUnavailable           the database URL is invalid or the store cannot be opened
+ ├── EvalFileError              an eval questions file is missing or malformed
  └── ConfigError                a setting in the environment is invalid
 """
 
@@ -42,6 +44,14 @@ class NoSentences(LoadError):
 
 class StoreEmpty(BriefbotError):
     """No briefing has been loaded yet."""
+
+
+class StoreUnavailable(BriefbotError):
+    """The database URL is not one briefbot can use, or the store cannot be opened."""
+
+
+class EvalFileError(BriefbotError):
+    """An eval questions file is missing or not in the expected format."""
 
 
 class ConfigError(BriefbotError):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, create_engine, delete, select
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from store.document import Document, Entity, EntityKind, Quote, Sentence
+from store.errors import StoreUnavailable
 from store.models import (
     AliasRow,
     Base,
@@ -42,12 +45,27 @@ class Repository:
     """The fact store behind one database URL."""
 
     def __init__(self, url: str) -> None:
+        try:
+            self.engine: Engine = create_engine(url)
+        except (ArgumentError, ValueError) as error:
+            raise StoreUnavailable(
+                f"{_redacted(url)!r} is not a database URL: set BRIEFBOT_DATABASE_URL to one "
+                "such as sqlite:////path/to/briefbot.db"
+            ) from error
+        except ModuleNotFoundError as error:
+            raise StoreUnavailable(
+                f"no driver for {_redacted(url)!r}: {error.name} is not installed"
+            ) from error
         prepare_sqlite_path(url)
         self.url = url
-        self.engine: Engine = create_engine(url)
         if self.engine.dialect.name == "sqlite":
             configure_sqlite(self.engine)
-        Base.metadata.create_all(self.engine)
+        try:
+            Base.metadata.create_all(self.engine)
+        except OperationalError as error:
+            raise StoreUnavailable(
+                f"cannot open the store at {_redacted(url)!r}: {error.orig}"
+            ) from error
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def close(self) -> None:
@@ -116,6 +134,11 @@ class Repository:
                 stmt = stmt.where(BriefingRow.id < active)
             previous_id = session.scalars(stmt.limit(1)).first()
             return None if previous_id is None else _read(session, previous_id)
+
+
+def _redacted(url: str) -> str:
+    """Return `url` without its password."""
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
 
 
 def _active_id(session: Session) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import select
 import subprocess
 import sys
 from pathlib import Path
@@ -66,13 +67,101 @@ def test_ask_json_reads_questions_from_stdin(
     )
     assert main(["ask", "--json"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 2
-    first, second = (json.loads(line) for line in lines)
+    assert len(lines) == 3  # one object per input line, the blank one included
+    first, blank, third = (json.loads(line) for line in lines)
     assert set(first) == {"question", "answered", "answer", "confidence", "quotes", "sources"}
     assert first["answered"] is True
     assert set(first["sources"][0]) == {"briefing", "paragraph", "sentence", "text"}
-    assert second["answered"] is False
-    assert second["sources"] == []
+    assert blank == {"question": "", "answered": False, "answer": "", "confidence": 0.0}
+    assert third["answered"] is False
+    assert third["sources"] == []
+
+
+def test_ask_json_refuses_an_over_long_question_at_once(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("why " * 50_000 + "\nWho is Boris Pistorius?\n"))
+    assert main(["ask", "--json"]) == 0
+    long, short = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert long["answered"] is False
+    assert "over 500 characters" in long["error"]
+    assert short["answered"] is True
+
+
+def test_ask_json_answers_each_line_as_soon_as_it_is_read(db_url: str) -> None:
+    script = Path(sys.executable).parent / "briefbot"
+    with subprocess.Popen(
+        [str(script), "ask", "--json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "BRIEFBOT_DATABASE_URL": db_url},
+    ) as process:
+        assert process.stdin is not None
+        assert process.stdout is not None
+        process.stdin.write("Who is Boris Pistorius?\n")
+        process.stdin.flush()
+        ready, _, _ = select.select([process.stdout], [], [], 60)
+        assert ready, "no answer while stdin was still open"
+        first = json.loads(process.stdout.readline())
+        assert first["answered"] is True
+        process.stdin.close()
+        assert process.wait(timeout=60) == 0
+
+
+def test_a_closed_output_pipe_is_one_line_not_a_traceback(db_url: str, tmp_path: Path) -> None:
+    questions = tmp_path / "questions.txt"
+    questions.write_text("Who is Boris Pistorius?\n" * 2000, encoding="utf-8")
+    script = Path(sys.executable).parent / "briefbot"
+    with (
+        questions.open(encoding="utf-8") as stdin,
+        subprocess.Popen(
+            [str(script), "ask", "--json"],
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "BRIEFBOT_DATABASE_URL": db_url},
+        ) as process,
+    ):
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()  # as `| head -1` does
+        err = process.stderr.read().decode()
+        assert process.wait(timeout=60) != 0
+    assert "Traceback" not in err
+    assert err.count("\n") == 1
+    assert err.startswith("error: ")
+
+
+def test_a_bad_database_url_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("BRIEFBOT_DATABASE_URL", "bogus")
+    assert main(["ask", "Who is Boris Pistorius?"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: 'bogus' is not a database URL")
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read"),
+        ("- just\n- a list\n", "not in the questions format"),
+        ("briefings: [unclosed\n", "not a YAML questions file"),
+    ],
+)
+def test_a_missing_or_malformed_eval_file_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, message: str
+) -> None:
+    path = tmp_path / "questions.yaml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert main(["eval", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.count("\n") == 1
 
 
 def test_quotes_json_lists_speakers(capsys: pytest.CaptureFixture[str]) -> None:
@@ -92,13 +181,28 @@ def test_chat_answers_until_quit(
     assert "Ukrainian President" in capsys.readouterr().out
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
 def test_run_without_token_falls_back_to_the_terminal_chat(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    monkeypatch.setattr(sys, "stdin", _Terminal(""))
     assert main(["run"]) == 0
     captured = capsys.readouterr()
     assert "TELEGRAM_BOT_TOKEN is not set" in captured.err
+
+
+def test_run_without_token_or_terminal_fails_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # as under `docker run -d`
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: TELEGRAM_BOT_TOKEN is not set")
+    assert err.count("\n") == 1
 
 
 def test_eval_prints_figures_per_briefing(capsys: pytest.CaptureFixture[str]) -> None:
