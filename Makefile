@@ -14,7 +14,12 @@ $(STAMP): pyproject.toml requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# `make run` keeps its store beside the checkout; the CLI's default is the user data folder.
+BRIEFBOT_DATABASE_URL ?= sqlite:///$(CURDIR)/var/briefbot.db
+export BRIEFBOT_DATABASE_URL
+
 run: $(STAMP)
+	mkdir -p var
 	$(BIN)/briefbot run
 
 test: $(STAMP) lint typecheck unit

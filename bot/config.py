@@ -10,7 +10,6 @@ from pathlib import Path
 from store.errors import ConfigError
 
 BUNDLED_BRIEFING = Path(__file__).parent / "briefings" / "coalition-of-the-willing.txt"
-DEFAULT_DATA_DIR = Path("var")
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
 TELEGRAM_API_BASE_FILE_URL = "https://api.telegram.org/file/bot"
 
@@ -22,7 +21,7 @@ class Settings:
     telegram_bot_token: str | None = field(default=None, repr=False)
     telegram_api_base_url: str = TELEGRAM_API_BASE_URL
     telegram_api_base_file_url: str = TELEGRAM_API_BASE_FILE_URL
-    database_url: str = f"sqlite:///{DEFAULT_DATA_DIR / 'briefbot.db'}"
+    database_url: str = ""  # from_env: the user data directory's store, when unset
     briefing: Path = BUNDLED_BRIEFING
     operator_ids: frozenset[int] = frozenset()
     questions_per_minute: int = 20
@@ -43,7 +42,7 @@ class Settings:
             telegram_api_base_file_url=(
                 env.get("TELEGRAM_API_BASE_FILE_URL") or defaults.telegram_api_base_file_url
             ),
-            database_url=env.get("BRIEFBOT_DATABASE_URL") or defaults.database_url,
+            database_url=env.get("BRIEFBOT_DATABASE_URL") or default_database_url(env),
             briefing=Path(env["BRIEFBOT_BRIEFING"])
             if env.get("BRIEFBOT_BRIEFING")
             else BUNDLED_BRIEFING,
@@ -61,6 +60,27 @@ class Settings:
                 env, "BRIEFBOT_MESSAGES_PER_SECOND", defaults.messages_per_second
             ),
         )
+
+
+def data_dir(env: Mapping[str, str]) -> Path:
+    """Return briefbot's folder in the user data directory (XDG), whatever the working
+    directory: `$XDG_DATA_HOME/briefbot`, by default `~/.local/share/briefbot`."""
+    base = env.get("XDG_DATA_HOME") or ""
+    root = Path(base) if Path(base).is_absolute() else Path.home() / ".local" / "share"
+    return root / "briefbot"
+
+
+def default_database_url(env: Mapping[str, str]) -> str:
+    """Return the URL of the default store, creating its folder (only this one is made)."""
+    folder = data_dir(env)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ConfigError(
+            f"cannot create the default store's folder {folder}: {error.strerror}; "
+            "set BRIEFBOT_DATABASE_URL"
+        ) from error
+    return f"sqlite:///{folder / 'briefbot.db'}"
 
 
 def _parse_ids(raw: str) -> frozenset[int]:

@@ -14,12 +14,20 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 
+from store.errors import StoreUnavailable
+
 
 def prepare_sqlite_path(url: str) -> None:
-    """Create the directory of a file-backed SQLite database."""
+    """Check that the folder of a file-backed SQLite database exists: a mistyped folder
+    is an error, not a new, empty store somewhere else."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(parsed.database).expanduser().parent
+        if not folder.is_dir():
+            raise StoreUnavailable(
+                f"the folder of the store {parsed.database!r} does not exist: create it, or "
+                "fix BRIEFBOT_DATABASE_URL"
+            )
 
 
 def configure_sqlite(engine: Engine) -> None:

@@ -5,8 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Characters that are invisible and carry no meaning in a briefing.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Characters that are invisible and carry no meaning in a briefing, and the
+# bidirectional controls that can make a title or a quote display as something else.
+_INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+        "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    )
+)
 
 # One character to one character, so offsets in folded text match the original.
 _FOLD = str.maketrans(

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.config import Settings
 
 BRIEFINGS = Path(__file__).parent / "briefings"
 EVAL = Path(__file__).parent / "eval"
@@ -230,3 +231,37 @@ def test_console_script_runs(db_url: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Lecorno" in result.stdout
+
+
+def test_the_default_store_is_in_the_user_data_folder_whatever_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("BRIEFBOT_DATABASE_URL")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    elsewhere = tmp_path / "somewhere" / "else"
+    elsewhere.mkdir(parents=True)
+    monkeypatch.chdir(elsewhere)
+    assert main(["ask", "Where will the defence ministers meet?"]) == 0
+    assert "Brussels" in capsys.readouterr().out
+    assert (tmp_path / "data" / "briefbot" / "briefbot.db").is_file()
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_the_default_store_without_xdg_is_under_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    url = Settings.from_env({}).database_url
+    assert url == f"sqlite:///{tmp_path / '.local' / 'share' / 'briefbot' / 'briefbot.db'}"
+
+
+def test_a_sqlite_url_in_a_missing_folder_is_an_error_not_a_new_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("BRIEFBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'typo' / 'b.db'}")
+    assert main(["ask", "Who is Boris Pistorius?"]) == 1
+    err = capsys.readouterr().err
+    assert "does not exist" in err
+    assert err.count("\n") == 1
+    assert not (tmp_path / "typo").exists()

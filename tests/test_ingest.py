@@ -184,3 +184,10 @@ def test_short_quote_after_an_attributed_one_has_the_same_speaker() -> None:
         ("Ann Price", "We have no choice"),
         ("Ann Price", "The roof is unsafe."),
     ]
+
+
+def test_bidirectional_controls_are_stripped_from_the_title_and_text() -> None:
+    text = "Council \u202ecod.exe\u202c budget\n\nThe council \u2066approved\u2069 the budget.\n"
+    document = parse_document(text)
+    assert document.title == "Council cod.exe budget"
+    assert document.sentences[0].text == "The council approved the budget."
