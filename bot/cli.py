@@ -25,6 +25,7 @@ from faq.evaluation import (
     format_curve,
     read_questions,
 )
+from store.document import Quote
 from store.errors import BriefbotError
 from store.repository import Repository
 
@@ -77,6 +78,13 @@ def _parser() -> argparse.ArgumentParser:
 
     chat = commands.add_parser("chat", help="chat with the engine in the terminal")
     chat.set_defaults(command=cmd_chat)
+
+    who = commands.add_parser("who", help="the people and organisations, with their roles")
+    who.add_argument("name", nargs="?")
+    who.set_defaults(command=cmd_who)
+
+    source = commands.add_parser("source", help="describe the loaded briefing")
+    source.set_defaults(command=cmd_source)
 
     ev = commands.add_parser("eval", help="score the engine on a questions file")
     ev.add_argument("file", type=Path)
@@ -165,8 +173,7 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
         data = [{"text": q.text, "speaker": q.speaker, "paragraph": q.paragraph} for q in quotes]
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        for quote in quotes:
-            print(f"¶{quote.paragraph} {quote.speaker}: “{quote.text}”")
+        print(format_quotes(quotes))
     return 0
 
 
@@ -175,18 +182,101 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     return chat(_engine(settings, autoload=True), sys.stdin, sys.stdout)
 
 
+def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
+    """List the people and organisations (those matching NAME), with their roles."""
+    print(format_people(_engine(settings, autoload=True), args.name))
+    return 0
+
+
+def cmd_source(args: argparse.Namespace, settings: Settings) -> int:
+    """Describe the loaded briefing: title, when it was loaded, what it holds."""
+    print(format_source(_engine(settings, autoload=True)))
+    return 0
+
+
+CHAT_HELP = """Ask a question about the briefing in plain words, or:
+  /quotes [name]  the direct quotes, or those of one speaker
+  /who [name]     the people and organisations, with their roles
+  /source         the briefing: title, when it was loaded, what it holds
+  /help           this list; quit (or Ctrl-D) leaves"""
+
+
 def chat(engine: Engine, stdin: TextIO, stdout: TextIO) -> int:
-    """Run the terminal chat over `stdin`/`stdout`."""
+    """Run the terminal chat over `stdin`/`stdout`; a briefing loaded by another process
+    is picked up before the next question."""
     document = engine.document
-    print(f"briefbot — ask about “{document.title}” (Ctrl-D or 'quit' to leave)", file=stdout)
+    print(
+        f"briefbot — ask about “{document.title}” (/help for commands, Ctrl-D or 'quit' to leave)",
+        file=stdout,
+    )
     while True:
         print("> ", end="", file=stdout, flush=True)
         line = stdin.readline()
-        if not line or line.strip().lower() in ("quit", "exit"):
+        if not line or line.strip().lower() in ("quit", "exit", "/quit"):
             print(file=stdout)
             return 0
-        if line.strip():
-            print(format_answer(engine.ask(line.strip()), engine.coverage()), file=stdout)
+        text = line.strip()
+        if not text:
+            continue
+        if engine.refresh():
+            print(f"(now answering from “{engine.document.title}”)", file=stdout)
+        print(_chat_reply(engine, text), file=stdout)
+
+
+def _chat_reply(engine: Engine, text: str) -> str:
+    """Return the reply to a chat line: a command's output, or the answer to a question."""
+    command, _, rest = text.partition(" ")
+    argument = rest.strip() or None
+    if command.lower() in ("/help", "help", "/start"):
+        return CHAT_HELP
+    if command.lower() == "/quotes":
+        return format_quotes(engine.quotes(argument)) or "No quotes found."
+    if command.lower() == "/who":
+        return format_people(engine, argument)
+    if command.lower() == "/source":
+        return format_source(engine)
+    if command.startswith("/"):
+        return f"I don't know {command}: see /help."
+    return format_answer(engine.ask(text), engine.coverage())
+
+
+def format_quotes(quotes: Sequence[Quote]) -> str:
+    """Return the quotes as lines of text: paragraph, speaker, words."""
+    return "\n".join(f"¶{q.paragraph} {q.speaker}: “{q.text}”" for q in quotes)
+
+
+def format_people(engine: Engine, name: str | None) -> str:
+    """Return the people and organisations (matching `name`), one a line, with roles."""
+    found = engine.who(name)
+    if not found:
+        return f"No one called “{name}” is in the briefing." if name else "No one is named."
+    return "\n".join(
+        f"{e.name} ({e.kind.value})" + (f": {e.role}" if e.role else "") for e in found
+    )
+
+
+def format_source(engine: Engine) -> str:
+    """Return a description of the loaded briefing, as the bot's /source gives it."""
+    document = engine.document
+    lines = [document.title]
+    for label, value in (
+        ("Source", document.source),
+        ("Link", document.url),
+        ("Published", document.published),
+        ("File", document.file_name),
+    ):
+        if value:
+            lines.append(f"{label}: {value}")
+    if document.loaded_at:
+        lines.append(f"Loaded: {document.loaded_at:%Y-%m-%d %H:%M} UTC")
+    attributed = sum(1 for q in document.quotes if q.speaker)
+    lines.append(
+        f"{len(document.paragraphs)} paragraphs, {len(document.sentences)} sentences, "
+        f"{len(document.quotes)} quotes ({attributed} with a speaker), "
+        f"{len(document.people)} people"
+    )
+    lines.append(f"Answering: {engine.matching}")
+    return "\n".join(lines)
 
 
 def format_answer(answer: Answer, coverage: str = "") -> str:

@@ -215,7 +215,7 @@ def test_eval_prints_figures_per_briefing(capsys: pytest.CaptureFixture[str]) ->
 
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    for command in ("load", "ask", "quotes", "chat", "eval", "run"):
+    for command in ("load", "ask", "quotes", "who", "source", "chat", "eval", "run"):
         assert f"briefbot {command}" in readme
 
 
@@ -265,3 +265,54 @@ def test_a_sqlite_url_in_a_missing_folder_is_an_error_not_a_new_store(
     assert "does not exist" in err
     assert err.count("\n") == 1
     assert not (tmp_path / "typo").exists()
+
+
+def test_chat_understands_its_commands(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = "help\n/quotes healey\n/who Pistorius\n/source\n/frobnicate\nquit\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(lines))
+    assert main(["chat"]) == 0
+    out = capsys.readouterr().out
+    assert "/quotes [name]" in out  # help, not an answer from the article
+    assert "John Healey: “" in out
+    assert "Boris Pistorius (person): German defence minister" in out
+    assert "Answering: semantic" in out
+    assert "I don't know /frobnicate" in out
+    assert "The briefing doesn't say" not in out
+
+
+def test_chat_picks_up_a_briefing_loaded_by_another_process(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from faq.engine import Engine
+    from store.repository import Repository
+
+    engine = Engine(Repository(db_url))
+    engine.load_file(BRIEFINGS / "coalition-of-the-willing.txt")
+
+    class Stdin(io.StringIO):
+        def readline(self, size: int | None = -1) -> str:
+            line = super().readline()
+            if line.startswith("When does the library"):
+                other = Engine(Repository(db_url))  # as `briefbot load` elsewhere
+                other.load_file(BRIEFINGS / "riverside-library.txt")
+                other.repository.close()
+            return line
+
+    from bot.cli import chat
+
+    chat(engine, Stdin("When does the library reopen?\nquit\n"), sys.stdout)
+    out = capsys.readouterr().out
+    assert "now answering from “Northfield City Council" in out
+    assert "3 March" in out
+    engine.repository.close()
+
+
+def test_who_and_source_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["who", "healey"]) == 0
+    assert capsys.readouterr().out.startswith("John Healey (person)")
+    assert main(["source"]) == 0
+    out = capsys.readouterr().out
+    assert "paragraphs" in out
+    assert "Answering: semantic" in out
