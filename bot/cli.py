@@ -65,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
 
     load = commands.add_parser("load", help="ingest a briefing and make it active")
     load.add_argument("file", type=Path)
+    load.add_argument(
+        "--force", action="store_true", help="load it even if it has fewer than two sentences"
+    )
     load.set_defaults(command=cmd_load)
 
     ask = commands.add_parser("ask", help="answer a question (or stdin lines with --json)")
@@ -121,7 +124,7 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
 
     Example: briefbot load briefing.txt
     """
-    report = _engine(settings).load_file(args.file)
+    report = _engine(settings).load_file(args.file, force=args.force)
     print(report.summary())
     return 0
 

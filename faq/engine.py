@@ -206,15 +206,20 @@ class Engine:
 
     # -- loading ---------------------------------------------------------------
 
-    def load_file(self, path: Path) -> LoadReport:
-        """Load the briefing at `path`, make it active and answer from it."""
+    def load_file(self, path: Path, *, force: bool = False) -> LoadReport:
+        """Load the briefing at `path`, make it active and answer from it; `force` loads
+        a briefing shorter than two sentences."""
         report = load_file(
-            self.repository, path, max_bytes=self.max_briefing_bytes, embed=self.embed
+            self.repository,
+            path,
+            max_bytes=self.max_briefing_bytes,
+            embed=self.embed,
+            force=force,
         )
         self.refresh()
         return report
 
-    def load_bytes(self, data: bytes, *, file_name: str) -> LoadReport:
+    def load_bytes(self, data: bytes, *, file_name: str, force: bool = False) -> LoadReport:
         """Load an uploaded briefing, make it active and answer from it."""
         report = load_bytes(
             self.repository,
@@ -222,6 +227,7 @@ class Engine:
             file_name=file_name,
             max_bytes=self.max_briefing_bytes,
             embed=self.embed,
+            force=force,
         )
         self.refresh()
         return report

@@ -6,7 +6,8 @@ BriefbotError
  │    ├── EmptyBriefing         the file has no text
  │    ├── NotText               binary data or not UTF-8
  │    ├── BriefingTooLarge      over the size limit
- │    └── NoSentences           text, but no sentences to learn from
+ │    ├── NoSentences           text, but no sentences to learn from
+ │    └── TooShort              fewer sentences than a briefing needs (--force loads it)
  ├── StoreEmpty                 no briefing has been loaded yet
  ├── StoreUnavailable           the database URL is invalid or the store cannot be opened
  ├── EvalFileError              an eval questions file is missing or malformed
@@ -40,6 +41,10 @@ class BriefingTooLarge(LoadError):
 
 class NoSentences(LoadError):
     """The briefing has text but no sentences."""
+
+
+class TooShort(LoadError):
+    """The briefing has fewer sentences than a briefing needs."""
 
 
 class StoreEmpty(BriefbotError):

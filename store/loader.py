@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.document import Document
+from store.errors import TooShort
 from store.ingest import decode_briefing, parse_document, read_briefing_file
 from store.repository import Repository, StoredVectors
 
@@ -14,6 +15,8 @@ from store.repository import Repository, StoredVectors
 Embed = Callable[[Document], StoredVectors | None]
 
 DEFAULT_MAX_BYTES = 1_000_000
+# A headline alone is no briefing: fewer sentences than this are refused unless forced.
+MIN_SENTENCES = 2
 
 
 @dataclass(frozen=True)
@@ -46,10 +49,12 @@ def load_file(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     embed: Embed | None = None,
+    force: bool = False,
 ) -> LoadReport:
     """Ingest the briefing at `path` and make it active; raise LoadError on bad input."""
     text = read_briefing_file(path, max_bytes=max_bytes)
-    return _activate(repository, parse_document(text, file_name=path.name), embed)
+    document = _checked(parse_document(text, file_name=path.name), force=force)
+    return _activate(repository, document, embed)
 
 
 def load_bytes(
@@ -59,10 +64,25 @@ def load_bytes(
     file_name: str,
     max_bytes: int = DEFAULT_MAX_BYTES,
     embed: Embed | None = None,
+    force: bool = False,
 ) -> LoadReport:
     """Ingest an uploaded briefing and make it active; raise LoadError on bad input."""
     text = decode_briefing(data, max_bytes=max_bytes, name=file_name)
-    return _activate(repository, parse_document(text, file_name=file_name), embed)
+    document = _checked(parse_document(text, file_name=file_name), force=force)
+    return _activate(repository, document, embed)
+
+
+def _checked(document: Document, *, force: bool) -> Document:
+    """Return `document`, or raise TooShort when it has too few sentences to be a briefing
+    (a headline alone, like a file of front matter alone, is refused)."""
+    count = len(document.sentences)
+    if count < MIN_SENTENCES and not force:
+        label = document.file_name or "The briefing"
+        raise TooShort(
+            f"{label} has only {count} sentence; a briefing needs at least {MIN_SENTENCES} "
+            "(briefbot load --force loads it anyway)"
+        )
+    return document
 
 
 def _activate(repository: Repository, document: Document, embed: Embed | None) -> LoadReport:

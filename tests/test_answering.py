@@ -25,7 +25,7 @@ def _ask(text: str, question: str, *, threshold: float | None = None) -> Answer:
     """Answer `question` from a briefing made of `text`, as the engine does."""
     with tempfile.TemporaryDirectory() as tmp:
         engine = Engine(Repository(f"sqlite:///{tmp}/briefing.db"))
-        engine.load_bytes(text.encode(), file_name="briefing.txt")
+        engine.load_bytes(text.encode(), file_name="briefing.txt", force=True)
         answer = engine.ask(question, threshold=threshold)
         engine.repository.close()
         return answer

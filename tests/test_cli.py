@@ -316,3 +316,18 @@ def test_who_and_source_commands(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "paragraphs" in out
     assert "Answering: semantic" in out
+
+
+def test_a_headline_alone_is_refused_unless_forced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["load", str(BRIEFINGS / "riverside-library.txt")])
+    headline = tmp_path / "headline.txt"
+    headline.write_text("Council approves new budget\n", encoding="utf-8")
+    assert main(["load", str(headline)]) == 1
+    err = capsys.readouterr().err
+    assert "has only 1 sentence" in err
+    assert err.count("\n") == 1
+    assert main(["source"]) == 0
+    assert capsys.readouterr().out.startswith("Northfield City Council")  # still active
+    assert main(["load", "--force", str(headline)]) == 0
