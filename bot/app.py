@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 import os
+from pathlib import Path
 from typing import Any, TypeAlias
 from urllib.parse import urlsplit
 
@@ -152,9 +153,15 @@ async def on_error(update: object, context: BotContext) -> None:
         log.warning("Could not tell the user about the error", exc_info=True)
 
 
-async def refresh_periodically(engine: Engine, every: float) -> None:
-    """Every `every` seconds, pick up a briefing that another process made active."""
+async def refresh_periodically(engine: Engine, every: float, heartbeat: Path | None) -> None:
+    """Every `every` seconds, pick up a briefing that another process made active, and
+    touch the `heartbeat` file so that `briefbot health` knows the bot's loop is alive."""
     while True:
+        if heartbeat is not None:
+            try:
+                await asyncio.to_thread(heartbeat.touch)
+            except OSError:
+                log.warning("Could not touch the heartbeat file %s", heartbeat)
         await asyncio.sleep(every)
         try:
             if await asyncio.to_thread(engine.refresh):
@@ -169,7 +176,11 @@ async def _start_background(application: BriefbotApp) -> None:
     await asyncio.to_thread(services.engine.refresh)
     await application.bot.set_my_commands(commands.COMMANDS)
     application.bot_data[REFRESHER] = asyncio.create_task(
-        refresh_periodically(services.engine, services.settings.reload_poll_seconds),
+        refresh_periodically(
+            services.engine,
+            services.settings.reload_poll_seconds,
+            services.settings.heartbeat_file,
+        ),
         name="briefbot-refresh",
     )
 

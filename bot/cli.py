@@ -8,6 +8,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -27,7 +28,7 @@ from faq.evaluation import (
 )
 from store.document import Quote
 from store.errors import BriefbotError
-from store.repository import Repository
+from store.repository import Repository, check_store
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -88,6 +89,11 @@ def _parser() -> argparse.ArgumentParser:
 
     source = commands.add_parser("source", help="describe the loaded briefing")
     source.set_defaults(command=cmd_source)
+
+    health = commands.add_parser(
+        "health", help="exit 0 if the store opens with a briefing and the bot's loop is alive"
+    )
+    health.set_defaults(command=cmd_health)
 
     ev = commands.add_parser("eval", help="score the engine on a questions file")
     ev.add_argument("file", type=Path)
@@ -196,6 +202,27 @@ def cmd_source(args: argparse.Namespace, settings: Settings) -> int:
     print(format_source(_engine(settings, autoload=True)))
     return 0
 
+
+def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
+    """Check, writing nothing, that the store opens with an active briefing and, when
+    BRIEFBOT_HEARTBEAT_FILE is set, that the running bot touched it recently."""
+    check_store(settings.database_url)
+    heartbeat = settings.heartbeat_file
+    if heartbeat is not None:
+        stale_after = 3 * settings.reload_poll_seconds + HEARTBEAT_GRACE_SECONDS
+        try:
+            age = time.time() - heartbeat.stat().st_mtime
+        except OSError:
+            print(f"error: the bot has not started: no heartbeat at {heartbeat}", file=sys.stderr)
+            return 1
+        if age > stale_after:
+            print(f"error: the bot's loop is stuck: heartbeat {age:.0f} s old", file=sys.stderr)
+            return 1
+    print("ok")
+    return 0
+
+
+HEARTBEAT_GRACE_SECONDS = 30
 
 CHAT_HELP = """Ask a question about the briefing in plain words, or:
   /quotes [name]  the direct quotes, or those of one speaker

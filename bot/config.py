@@ -29,6 +29,7 @@ class Settings:
     max_briefing_bytes: int = 1_000_000
     reload_poll_seconds: float = 3.0
     messages_per_second: int = 30  # flood control for everything the bot sends
+    heartbeat_file: Path | None = None  # touched by the running bot; `briefbot health` reads it
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -59,6 +60,9 @@ class Settings:
             messages_per_second=_parse_int(
                 env, "BRIEFBOT_MESSAGES_PER_SECOND", defaults.messages_per_second
             ),
+            heartbeat_file=Path(env["BRIEFBOT_HEARTBEAT_FILE"])
+            if env.get("BRIEFBOT_HEARTBEAT_FILE")
+            else None,
         )
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, delete, select
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy import Engine, String, cast, create_engine, delete, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from store.document import Document, Entity, EntityKind, Quote, Sentence
@@ -39,6 +41,33 @@ class StoredVectors:
     rows: int
     dimensions: int
     data: bytes
+
+
+def check_store(url: str) -> int:
+    """Return the active briefing's id after opening the store read-only (no tables are
+    created); raise StoreUnavailable when it cannot be opened or holds no briefing."""
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ValueError, ModuleNotFoundError) as error:
+        raise StoreUnavailable(f"{_redacted(url)!r} is not a usable database URL") from error
+    try:
+        if engine.dialect.name == "sqlite":
+            database = make_url(url).database or ""
+            if database not in ("", ":memory:") and not Path(database).expanduser().is_file():
+                raise StoreUnavailable(f"there is no store at {database!r}")
+        with engine.connect() as connection:
+            row = connection.execute(
+                select(BriefingRow.id)
+                .join(StateRow, StateRow.value == cast(BriefingRow.id, String))
+                .where(StateRow.key == ACTIVE_KEY)
+            ).first()
+    except SQLAlchemyError as error:
+        raise StoreUnavailable(f"cannot read the store: {error.__class__.__name__}") from error
+    finally:
+        engine.dispose()
+    if row is None:
+        raise StoreUnavailable("the store has no active briefing")
+    return int(row[0])
 
 
 class Repository:

@@ -331,3 +331,29 @@ def test_a_headline_alone_is_refused_unless_forced(
     assert main(["source"]) == 0
     assert capsys.readouterr().out.startswith("Northfield City Council")  # still active
     assert main(["load", "--force", str(headline)]) == 0
+
+
+def test_health_writes_nothing_and_fails_on_an_empty_or_missing_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "none.db"
+    monkeypatch.setenv("BRIEFBOT_DATABASE_URL", f"sqlite:///{missing}")
+    assert main(["health"]) == 1
+    assert "no store" in capsys.readouterr().err
+    assert not missing.exists()  # the check created nothing
+
+
+def test_health_checks_the_store_and_the_bot_s_heartbeat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["load", str(BRIEFINGS / "riverside-library.txt")])
+    assert main(["health"]) == 0  # no heartbeat file configured: the store alone
+    heartbeat = tmp_path / "heartbeat"
+    monkeypatch.setenv("BRIEFBOT_HEARTBEAT_FILE", str(heartbeat))
+    assert main(["health"]) == 1
+    assert "has not started" in capsys.readouterr().err
+    heartbeat.touch()
+    assert main(["health"]) == 0
+    os.utime(heartbeat, (0, 0))
+    assert main(["health"]) == 1
+    assert "stuck" in capsys.readouterr().err

@@ -63,6 +63,7 @@ def settings(request: pytest.FixtureRequest, fake: FakeBotApi, tmp_path: Path) -
         "briefing": BUNDLED_BRIEFING,
         "operator_ids": frozenset({OPERATOR["id"]}),
         "reload_poll_seconds": 0.1,
+        "heartbeat_file": tmp_path / "heartbeat",
     }
     return Settings(**(fields | overrides))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 
@@ -133,3 +134,18 @@ async def test_webhook_mode_answers_posted_updates(
     [answer] = fake.sent("sendMessage")
     assert "Pistorius" in answer.text
     assert fake.rejected == []
+
+
+async def test_the_running_bot_touches_its_heartbeat(bot: Bot) -> None:
+    heartbeat = bot.settings.heartbeat_file
+    assert heartbeat is not None
+    for _ in range(100):
+        if heartbeat.exists():
+            break
+        await asyncio.sleep(0.05)
+    first = heartbeat.stat().st_mtime_ns
+    for _ in range(100):
+        await asyncio.sleep(0.05)
+        if heartbeat.stat().st_mtime_ns != first:
+            break
+    assert heartbeat.stat().st_mtime_ns != first  # touched again: the loop is alive
