@@ -117,6 +117,8 @@ def run_bot(
     """Run the bot until SIGINT or SIGTERM: long polling, or a webhook at `webhook_url`."""
     logs.configure(secret=settings.telegram_bot_token)
     logs.redact(secret_token)
+    # a fresh loop: run_polling closes its loop when it ends, and `briefbot run` may retry
+    asyncio.set_event_loop(asyncio.new_event_loop())
     application = build_application(settings, engine)
     if webhook_url is None:
         application.run_polling(allowed_updates=ALLOWED_UPDATES)

@@ -386,17 +386,35 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.telegram_bot_token:
         print("TELEGRAM_BOT_TOKEN is not set: starting the terminal chat instead.", file=sys.stderr)
         return chat(engine, sys.stdin, sys.stdout)
+    from telegram.error import NetworkError
+
     from bot.app import run_bot
 
-    run_bot(
-        settings,
-        engine,
-        webhook_url=args.webhook,
-        listen=args.listen,
-        port=args.port,
-        secret_token=args.secret_token,
-    )
-    return 0
+    for attempt in range(1, START_ATTEMPTS + 1):
+        try:
+            run_bot(
+                settings,
+                engine,
+                webhook_url=args.webhook,
+                listen=args.listen,
+                port=args.port,
+                secret_token=args.secret_token,
+            )
+            return 0
+        except NetworkError as error:  # TimedOut is one too
+            print(
+                f"error: cannot reach the Telegram Bot API at {settings.telegram_api_base_url} "
+                f"(attempt {attempt} of {START_ATTEMPTS}): {error}",
+                file=sys.stderr,
+                flush=True,
+            )
+            if attempt < START_ATTEMPTS:
+                time.sleep(START_BACKOFF_SECONDS * 2 ** (attempt - 1))
+    return 1
+
+
+START_ATTEMPTS = 5
+START_BACKOFF_SECONDS = 2.0
 
 
 if __name__ == "__main__":

@@ -145,8 +145,20 @@ def redact(secret: str | None) -> None:
 
 
 def configure(level: int = logging.INFO, *, secret: str | None = None) -> None:
-    """Log to stderr at `level`, quieten httpx (its URLs hold the token) and redact `secret`."""
+    """Log to stderr at `level`, quieten httpx (its URLs hold the token) and redact `secret`;
+    a failed start-up's network traceback is left out (`briefbot run` says it in one line)."""
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, _StartupNetworkFilter) for f in handler.filters):
+            handler.addFilter(_StartupNetworkFilter())
     redact(secret)
+
+
+class _StartupNetworkFilter(logging.Filter):
+    """Drop python-telegram-bot's record of a failed bootstrap (its traceback runs to 200
+    lines); the command line reports the failure itself, in one line per attempt."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name.startswith("telegram.ext") and "Bootstrap" in record.getMessage())

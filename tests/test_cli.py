@@ -6,6 +6,7 @@ import io
 import json
 import os
 import select
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -357,3 +358,25 @@ def test_health_checks_the_store_and_the_bot_s_heartbeat(
     os.utime(heartbeat, (0, 0))
     assert main(["health"]) == 1
     assert "stuck" in capsys.readouterr().err
+
+
+def test_an_unreachable_bot_api_is_retried_with_one_line_an_attempt(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    import bot.cli
+
+    with socket.socket() as closed:  # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:TEST")
+    monkeypatch.setenv("TELEGRAM_API_BASE_URL", f"http://127.0.0.1:{port}/bot")
+    monkeypatch.setattr(bot.cli, "START_ATTEMPTS", 3)
+    monkeypatch.setattr(bot.cli, "START_BACKOFF_SECONDS", 0.01)
+    assert main(["run"]) == 1
+    err = capfd.readouterr().err
+    lines = err.splitlines()
+    assert len(lines) == 3
+    assert all("cannot reach the Telegram Bot API" in line for line in lines)
+    assert "attempt 3 of 3" in lines[-1]
+    assert "Traceback" not in err
+    assert "123456:TEST" not in err
