@@ -510,18 +510,28 @@ class BriefingIndex:
             t.folded for e in self.entities if e.kind is EntityKind.PERSON for t in tokenize(e.name)
         }
         seen: Counter[str] = Counter()
-        written: dict[str, str] = {}
+        written: dict[str, Counter[str]] = {}
         for s in self.sentences:
-            for token in {t.folded: t for t in tokenize(s.text)}.values():
+            tokens = tokenize(s.text)
+            for token in {t.folded: t for t in tokens}.values():
                 word = token.folded
                 if len(word) < 4 or word in STOPWORDS or word in name_words:
                     continue
                 if not word.isalpha() or not (token.text[0].isupper() or can_be_noun(word)):
                     continue
                 seen[stem(word)] += 1
-                written.setdefault(stem(word), token.text)
+                # a capital that only starts the sentence is no name: "Council" → council
+                opening = token.start == tokens[0].start
+                form = word if opening and is_english_word(word) else token.text
+                written.setdefault(stem(word), Counter())[form] += 1
         common = [term for term, n in seen.most_common(count * 3) if n > 1]
-        return [written[term] for term in common[:count]]
+        return [_usual_form(written[term]) for term in common[:count]]
+
+
+def _usual_form(forms: Counter[str]) -> str:
+    """Return how the article usually writes a word, lower case when it ever does."""
+    lower = [f for f in forms if f.islower()]
+    return max(lower, key=lambda f: forms[f]) if lower else forms.most_common(1)[0][0]
 
 
 def _future_auxiliary(tokens: list[Token], i: int) -> bool:

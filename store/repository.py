@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +28,7 @@ from store.models import (
     SentenceVectorsRow,
     StateRow,
 )
-from store.sqlite import configure_sqlite, prepare_sqlite_path
+from store.sqlite import BUSY_TIMEOUT_MS, configure_sqlite, prepare_sqlite_path
 
 ACTIVE_KEY = "active_briefing"
 KEEP_BRIEFINGS = 2
@@ -70,6 +72,20 @@ def check_store(url: str) -> int:
     return int(row[0])
 
 
+@contextlib.contextmanager
+def _store_errors() -> Iterator[None]:
+    """Turn a database failure into one line a user can act on."""
+    try:
+        yield
+    except OperationalError as error:
+        if "locked" in str(error.orig):
+            raise StoreUnavailable(
+                "the store is locked by another process writing to it (waited "
+                f"{BUSY_TIMEOUT_MS // 1000} s): try again when it has finished"
+            ) from error
+        raise StoreUnavailable(f"cannot use the store: {error.orig}") from error
+
+
 class Repository:
     """The fact store behind one database URL."""
 
@@ -104,7 +120,7 @@ class Repository:
         """Store `document` (and its sentence vectors) and make it the active briefing,
         in one transaction."""
         loaded_at = document.loaded_at or datetime.now(UTC)
-        with self._sessions.begin() as session:
+        with _store_errors(), self._sessions.begin() as session:
             row = _to_row(document, loaded_at)
             if vectors is not None:
                 row.vectors = [_vectors_row(vectors)]
@@ -116,7 +132,7 @@ class Repository:
 
     def vectors(self, briefing_id: int, model: str) -> StoredVectors | None:
         """Return the stored sentence vectors of a briefing under `model`, if any."""
-        with self._sessions.begin() as session:
+        with _store_errors(), self._sessions.begin() as session:
             row = session.scalars(
                 select(SentenceVectorsRow).where(
                     SentenceVectorsRow.briefing_id == briefing_id,
@@ -129,7 +145,7 @@ class Repository:
 
     def save_vectors(self, briefing_id: int, vectors: StoredVectors) -> None:
         """Store the sentence vectors of a briefing loaded without them (kept if present)."""
-        with self._sessions.begin() as session:
+        with _store_errors(), self._sessions.begin() as session:
             exists = session.scalars(
                 select(SentenceVectorsRow.id).where(
                     SentenceVectorsRow.briefing_id == briefing_id,
@@ -143,12 +159,12 @@ class Repository:
 
     def active_id(self) -> int | None:
         """Return the id of the active briefing, or None when the store is empty."""
-        with self._sessions.begin() as session:
+        with _store_errors(), self._sessions.begin() as session:
             return _active_id(session)
 
     def active(self) -> tuple[int, Document] | None:
         """Return the active briefing's id and document, read from one snapshot."""
-        with self._sessions.begin() as session:
+        with _store_errors(), self._sessions.begin() as session:
             briefing_id = _active_id(session)
             if briefing_id is None:
                 return None
@@ -156,7 +172,7 @@ class Repository:
 
     def previous(self) -> Document | None:
         """Return the briefing that was active before the current one, if kept."""
-        with self._sessions.begin() as session:
+        with _store_errors(), self._sessions.begin() as session:
             active = _active_id(session)
             stmt = select(BriefingRow.id).order_by(BriefingRow.id.desc())
             if active is not None:

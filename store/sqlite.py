@@ -16,6 +16,9 @@ from sqlalchemy.engine import make_url
 
 from store.errors import StoreUnavailable
 
+# How long a writer waits for another process's write to finish before giving up.
+BUSY_TIMEOUT_MS = 10_000
+
 
 def prepare_sqlite_path(url: str) -> None:
     """Check that the folder of a file-backed SQLite database exists: a mistyped folder
@@ -39,7 +42,7 @@ def configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 

@@ -380,3 +380,27 @@ def test_an_unreachable_bot_api_is_retried_with_one_line_an_attempt(
     assert "attempt 3 of 3" in lines[-1]
     assert "Traceback" not in err
     assert "123456:TEST" not in err
+
+
+def test_a_load_that_finds_the_store_locked_waits_then_says_so_in_one_line(
+    db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    import store.sqlite
+
+    assert main(["load", str(BRIEFINGS / "riverside-library.txt")]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(store.sqlite, "BUSY_TIMEOUT_MS", 200)
+    writer = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+    writer.execute("BEGIN EXCLUSIVE")  # another process in the middle of a write
+    try:
+        assert main(["load", str(BRIEFINGS / "coalition-of-the-willing.txt")]) == 1
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    err = capsys.readouterr().err
+    assert err.startswith("error: the store is locked by another process")
+    assert err.count("\n") == 1
+    assert main(["source"]) == 0
+    assert capsys.readouterr().out.startswith("Northfield City Council")  # unchanged

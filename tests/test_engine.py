@@ -163,3 +163,21 @@ def test_who_finds_people_with_typos(coalition: Engine) -> None:
     assert entity.name == "Boris Pistorius"
     assert entity.role is not None
     assert "German defence minister" in entity.role
+
+
+def test_the_coverage_line_writes_common_words_in_lower_case() -> None:
+    from faq.index import BriefingIndex
+    from store.ingest import parse_document
+
+    text = (
+        "Bridge closure\n\n"
+        "Bridge repairs will start on Monday, the council said.\n\n"
+        "Council engineers found cracks in the bridge last year.\n\n"
+        "The council says the bridge work will take six weeks, and engineers will work "
+        "at night.\n"
+    )
+    line = BriefingIndex(parse_document(text)).coverage()
+    assert line.startswith("It covers ")
+    assert "Bridge" not in line
+    assert "Council" not in line
+    assert "bridge" in line
