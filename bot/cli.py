@@ -299,12 +299,7 @@ def format_source(engine: Engine) -> str:
             lines.append(f"{label}: {value}")
     if document.loaded_at:
         lines.append(f"Loaded: {document.loaded_at:%Y-%m-%d %H:%M} UTC")
-    attributed = sum(1 for q in document.quotes if q.speaker)
-    lines.append(
-        f"{len(document.paragraphs)} paragraphs, {len(document.sentences)} sentences, "
-        f"{len(document.quotes)} quotes ({attributed} with a speaker), "
-        f"{len(document.people)} people"
-    )
+    lines.append(document.counts())
     lines.append(f"Answering: {engine.matching}")
     return "\n".join(lines)
 

@@ -154,12 +154,7 @@ def source_message(document: Document, matching: str = "") -> str:
         lines.append(f"Loaded: {_when(document.loaded_at)}")
     if document.file_name:
         lines.append(f"File: {e(clip(document.file_name, 300))}")
-    attributed = sum(1 for q in document.quotes if q.speaker)
-    lines.append(
-        f"{len(document.paragraphs)} paragraphs, {len(document.sentences)} sentences, "
-        f"{len(document.quotes)} quotes ({attributed} with a speaker), "
-        f"{len(document.people)} people"
-    )
+    lines.append(document.counts())
     if matching:
         lines.append(f"Answering: {e(matching)}")
     return "\n".join(lines)

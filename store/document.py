@@ -70,6 +70,14 @@ class Document:
     file_name: str | None = None
     loaded_at: datetime | None = None
 
+    def counts(self) -> str:
+        """Return what the briefing holds, in one line: paragraphs, sentences, quotes, people."""
+        attributed = sum(1 for q in self.quotes if q.speaker)
+        return (
+            f"{len(self.paragraphs)} paragraphs, {len(self.sentences)} sentences, "
+            f"{len(self.quotes)} quotes ({attributed} with a speaker), {len(self.people)} people"
+        )
+
     @property
     def people(self) -> tuple[Entity, ...]:
         return tuple(e for e in self.entities if e.kind is EntityKind.PERSON)
