@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader went away (`briefbot ask --json | head`): stop quietly, and keep
         # Python from failing again when it flushes stdout at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        print("error: the output was closed before every answer was written", file=sys.stderr)
+        print("error: the output was closed before everything was written", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -161,14 +161,13 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 def _answer_or_refuse(engine: Engine, question: str, max_chars: int) -> dict[str, Any]:
     """Return the JSON of the answer to `question`; a blank line gets an unanswered object
     and a question over the length limit an object with an error, both at once."""
+    empty = {"answered": False, "answer": "", "confidence": 0.0, "quotes": [], "sources": []}
     if not question.strip():
-        return {"question": "", "answered": False, "answer": "", "confidence": 0.0}
+        return {"question": "", **empty}
     if len(question) > max_chars:
         return {
             "question": question[:max_chars],
-            "answered": False,
-            "answer": "",
-            "confidence": 0.0,
+            **empty,
             "error": f"the question is over {max_chars} characters (BRIEFBOT_MAX_QUESTION_CHARS)",
         }
     return engine.ask(question).to_json()
@@ -182,7 +181,7 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
         data = [{"text": q.text, "speaker": q.speaker, "paragraph": q.paragraph} for q in quotes]
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(format_quotes(quotes))
+        print(format_quotes(quotes) or "The briefing has no direct quotes.")
     return 0
 
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from faq.answer import Answer
-from store.document import Document, Entity
+from store.document import Document, Entity, plural
 from store.loader import LoadReport
 
 MAX_MESSAGE = 4096
@@ -164,7 +164,7 @@ def load_report(report: LoadReport) -> str:
     """Return the ingestion report an operator gets after a load."""
     lines = [
         f"Loaded <b>{e(clip(report.title, 300))}</b>",
-        f"{report.paragraphs} paragraphs, {report.sentences} sentences",
+        f"{plural(report.paragraphs, 'paragraph')}, {plural(report.sentences, 'sentence')}",
         f"{report.quotes} quotes, {report.quotes_with_speaker} with a speaker",
         f"{len(report.people)} people: {e(clip(_and(report.people) or 'none', 1500))}",
     ]

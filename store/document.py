@@ -74,8 +74,10 @@ class Document:
         """Return what the briefing holds, in one line: paragraphs, sentences, quotes, people."""
         attributed = sum(1 for q in self.quotes if q.speaker)
         return (
-            f"{len(self.paragraphs)} paragraphs, {len(self.sentences)} sentences, "
-            f"{len(self.quotes)} quotes ({attributed} with a speaker), {len(self.people)} people"
+            f"{plural(len(self.paragraphs), 'paragraph')}, "
+            f"{plural(len(self.sentences), 'sentence')}, "
+            f"{plural(len(self.quotes), 'quote')} ({attributed} with a speaker), "
+            f"{plural(len(self.people), 'person', 'people')}"
         )
 
     @property
@@ -88,3 +90,8 @@ class Document:
             if s.paragraph == paragraph and s.index == index:
                 return s
         return None
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """Return "1 sentence", "2 sentences", "1 person", "3 people"."""
+    return f"{count} {one if count == 1 else many or one + 's'}"

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.document import Document
+from store.document import Document, plural
 from store.errors import TooShort
 from store.ingest import decode_briefing, parse_document, read_briefing_file
 from store.repository import Repository, StoredVectors
@@ -37,9 +37,10 @@ class LoadReport:
     def summary(self) -> str:
         """Return the one-line summary `briefbot load` prints."""
         return (
-            f"Loaded {self.title!r}: {self.paragraphs} paragraphs, {self.sentences} sentences, "
-            f"{self.quotes} quotes ({self.quotes_with_speaker} with a speaker), "
-            f"{len(self.people)} people"
+            f"Loaded “{self.title}”: {plural(self.paragraphs, 'paragraph')}, "
+            f"{plural(self.sentences, 'sentence')}, {plural(self.quotes, 'quote')} "
+            f"({self.quotes_with_speaker} with a speaker), "
+            f"{plural(len(self.people), 'person', 'people')}"
         )
 
 

@@ -74,7 +74,15 @@ def test_ask_json_reads_questions_from_stdin(
     assert set(first) == {"question", "answered", "answer", "confidence", "quotes", "sources"}
     assert first["answered"] is True
     assert set(first["sources"][0]) == {"briefing", "paragraph", "sentence", "text"}
-    assert blank == {"question": "", "answered": False, "answer": "", "confidence": 0.0}
+    assert blank == {
+        "question": "",
+        "answered": False,
+        "answer": "",
+        "confidence": 0.0,
+        "quotes": [],
+        "sources": [],
+    }
+    assert set(blank) == set(first)  # every object has the same fields
     assert third["answered"] is False
     assert third["sources"] == []
 
@@ -332,6 +340,7 @@ def test_a_headline_alone_is_refused_unless_forced(
     assert main(["source"]) == 0
     assert capsys.readouterr().out.startswith("Northfield City Council")  # still active
     assert main(["load", "--force", str(headline)]) == 0
+    assert "1 paragraph, 1 sentence, 0 quotes" in capsys.readouterr().out
 
 
 def test_health_writes_nothing_and_fails_on_an_empty_or_missing_store(
