@@ -20,7 +20,7 @@ from faq.answer import Answer
 from faq.compose import abstain, compose
 from faq.curated import CuratedFaq
 from faq.index import BriefingIndex
-from faq.matcher import Candidate, asks_about_speech, first_score
+from faq.matcher import asks_about_speech, first_score
 from faq.people import answer_about_person
 from faq.question import AnswerType, analyse
 from faq.scorer import Scorer, choose, load_scorers
@@ -92,6 +92,3 @@ def answer_question(
         if t.entity is not None and asks_about_speech(question)
     )
     return compose(index, question, [best], speakers=speakers, confidence=confidence)
-
-
-__all__ = ["Candidate", "Semantics", "answer_question", "scorers"]
