@@ -6,11 +6,11 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from faq.answer import MAX_ANSWER_CHARS, Answer, QuoteRef, SourceRef
 from faq.index import BriefingIndex, IndexedSentence
-from faq.lexicon import NEGATING_VERBS, NEGATIONS, base_forms, stem, tokenize
+from faq.lexicon import NEGATING_VERBS, NEGATIONS, STOPWORDS, base_forms, stem, tokenize
 from faq.question import AnswerType, Question
 from store.document import EntityKind
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 NOT_COVERED = "The briefing doesn't say."
 MAX_QUOTES = 3
 MAX_SUGGESTIONS = 3
+NAME_MATCH = 85  # how like a name's word a question's word must be to suggest it
 _CLAUSE_RE = re.compile(r"[^,;:()–—]+[,;:()–—]*")
 # "But she said …", "He added …": a sentence whose subject is only a pronoun
 _PRONOUN_SUBJECT_RE = re.compile(r"^\W*(?:(?:but|and|however|yet|so),?\s+)?(?:he|she)\b", re.I)
@@ -71,28 +72,33 @@ def abstain(index: BriefingIndex, question: Question, *, confidence: float = 0.0
 
 
 def suggest(index: BriefingIndex, text: str) -> tuple[str, ...]:
-    """Return up to three questions the briefing can answer that look like `text`."""
-    if not text:
-        return ()
-    choices = suggestion_pool(index)
-    found = process.extract(
-        text, choices, scorer=fuzz.token_set_ratio, score_cutoff=55, limit=MAX_SUGGESTIONS
-    )
-    return tuple(str(choice) for choice, _score, _ in found)
+    """Return up to three questions the briefing can answer about someone or something
+    the question names: "What is the capital of France?" shares only "What is" with
+    "What is Harrow & Finch?", and gets no suggestion."""
+    words = [w for w in (t.folded for t in tokenize(text)) if len(w) > 2 and w not in STOPWORDS]
+    ranked = []
+    for choice in suggestion_pool(index):
+        names = _name_words(choice)
+        named = max((fuzz.ratio(w, n) for w in words for n in names), default=0.0)
+        if named >= NAME_MATCH:
+            ranked.append((named, fuzz.token_set_ratio(text, choice), choice))
+    ranked.sort(key=lambda r: (-r[0], -r[1]))
+    return tuple(choice for _named, _alike, choice in ranked[:MAX_SUGGESTIONS])
+
+
+def _name_words(choice: str) -> list[str]:
+    """Return the words of the name a suggested question asks about."""
+    name = choice.removeprefix("Who is ").removeprefix("What is ").removesuffix("?")
+    return [t.folded for t in tokenize(name)]
 
 
 def suggestion_pool(index: BriefingIndex) -> list[str]:
-    """Return questions every briefing can answer: who its people are, what they said."""
-    pool = []
-    speakers = {q.speaker for q in index.document.quotes if q.speaker}
-    for entity in index.entities:
-        if entity.kind is EntityKind.PERSON:
-            pool.append(f"Who is {entity.name}?")
-            if entity.name in speakers:
-                pool.append(f"What did {entity.name} say?")
-        else:
-            pool.append(f"What is {entity.name}?")
-    return pool
+    """Return questions every briefing can answer: who its people are, what its
+    organisations are ("Who is X?" is answered from the sentence that introduces X)."""
+    return [
+        f"Who is {e.name}?" if e.kind is EntityKind.PERSON else f"What is {e.name}?"
+        for e in index.entities
+    ]
 
 
 def _lead_text(index: BriefingIndex, question: Question, best: Candidate) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from faq.answer import MAX_ANSWER_CHARS, Answer
-from faq.compose import verdict
+from faq.compose import suggestion_pool, verdict
 from faq.engine import Engine
 from faq.evidence import evidence_of
 from faq.index import BriefingIndex
@@ -1063,3 +1063,13 @@ def test_an_answer_whose_subject_is_a_pronoun_is_led_by_the_person_s_name() -> N
     answer = _pick(text, "What did the councillor say about the Mill Lane flats decision?")
     assert answer.answer.startswith("Priya Raman: ")
     assert "not necessarily final" in answer.answer
+
+
+def test_suggestions_name_what_the_question_names_and_are_all_answered(
+    coalition: Engine,
+) -> None:
+    assert coalition.ask("What is the capital of France?").suggestions == ()
+    offered = coalition.ask("What is Healey's favourite colour?").suggestions
+    assert offered == ("Who is John Healey?",)
+    for question in suggestion_pool(coalition.index):
+        assert coalition.ask(question).answered, question

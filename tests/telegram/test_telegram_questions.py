@@ -10,7 +10,7 @@ from handlers import SERVICES, Services
 from handlers.questions import EXPIRED, USAGE
 
 QUESTION = "Who will chair the Friday meeting?"
-OFF_TOPIC = "What is the price of bread?"
+OFF_TOPIC = "What is Healey's favourite colour?"  # not covered, but names someone who is
 
 
 def services(bot: Bot) -> Services:
@@ -59,6 +59,14 @@ async def test_not_covered_says_what_is_covered_and_offers_near_questions(bot: B
     assert [b["text"] for b in call.buttons] == list(expected.suggestions[:3])
     assert all(len(b["callback_data"].encode()) <= 64 for b in call.buttons)
     assert call.text.splitlines()[-1].startswith("<i>Briefing: <b>")
+
+
+async def test_a_question_naming_nothing_in_the_briefing_gets_no_suggestions(bot: Bot) -> None:
+    [call] = await bot.send(bot.fake.private_text(ALICE, "What is the capital of France?"))
+
+    assert "does not cover" in call.text
+    assert "Did you mean" not in call.text
+    assert call.buttons == []
 
 
 async def test_pressing_a_suggestion_answers_it(bot: Bot) -> None:
