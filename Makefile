@@ -15,9 +15,7 @@ $(STAMP): pyproject.toml requirements-dev.lock
 	touch $(STAMP)
 
 # `make run` keeps its store beside the checkout; the CLI's default is the user data folder.
-BRIEFBOT_DATABASE_URL ?= sqlite:///$(CURDIR)/var/briefbot.db
-export BRIEFBOT_DATABASE_URL
-
+run: export BRIEFBOT_DATABASE_URL ?= sqlite:///$(CURDIR)/var/briefbot.db
 run: $(STAMP)
 	mkdir -p var
 	$(BIN)/briefbot run
