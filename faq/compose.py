@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from faq.answer import MAX_ANSWER_CHARS, Answer, QuoteRef, SourceRef
 from faq.index import BriefingIndex, IndexedSentence
-from faq.lexicon import NEGATING_VERBS, NEGATIONS, STOPWORDS, base_forms, stem, tokenize
+from faq.lexicon import STOPWORDS, base_forms, negates, stem, tokenize
 from faq.question import AnswerType, Question
 from store.document import EntityKind
 
@@ -125,10 +125,9 @@ def verdict(question: Question, sentence: IndexedSentence, confidence: float) ->
     if question.negated or (sentence.tense == "future" and not asks_future):
         return ""  # "Has the bridge reopened?" is not settled by "it will reopen in May"
     words = {t.folded for t in tokenize(sentence.text)}
-    says_no = any(
-        w in NEGATIONS or base_forms(w) & NEGATING_VERBS or w.endswith("n't") for w in words
-    )
-    return "No." if says_no else "Yes."
+    with_bases = words | {b for w in words for b in base_forms(w)}
+    # "except" does not say no to a yes/no question, and "apart" in "fell apart" never does
+    return "No." if negates(with_bases, exceptions=False) else "Yes."
 
 
 def _unnamed_person(

@@ -146,7 +146,7 @@ class Engine:
         key = (active.briefing_id, fold(clean_question(question)))
         cached = self._cached(key) if threshold is None else None
         if cached is not None:
-            return cached if cached.question == question else _asked_as(cached, question)
+            return cached if cached.question == question else replace(cached, question=question)
         semantics = None
         if self.embedder is not None and active.vectors is not None:
             semantics = Semantics(active.vectors, self.embedder.query(question))
@@ -231,8 +231,3 @@ class Engine:
         )
         self.refresh()
         return report
-
-
-def _asked_as(answer: Answer, question: str) -> Answer:
-    """Return a cached answer as the answer to the same question written another way."""
-    return replace(answer, question=question)

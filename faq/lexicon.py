@@ -291,3 +291,15 @@ LEADING_ROLES = frozenset(
     "governor mayor ruler king queen emperor empress monarch director manager boss "
     "commander captain chancellor khan sultan".split()
 )
+
+
+def negates(words: set[str], *, exceptions: bool = True) -> bool:
+    """Return True when the words (with their base forms) say no, not, a verb like
+    "reject", or, with `exceptions`, "except" ("every station except Dunmere")."""
+    return any(
+        w in NEGATIONS
+        or (exceptions and w in EXCEPTIONS)
+        or w in NEGATING_VERBS
+        or w.endswith("n't")
+        for w in words
+    )

@@ -19,11 +19,9 @@ from faq.lexicon import (
     CONNECTING_VERBS,
     DETERMINERS,
     ENDING_WORDS,
-    EXCEPTIONS,
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
     NEGATING_VERBS,
-    NEGATIONS,
     PREPOSITIONS,
     RESPONSE_WORDS,
     STOPWORDS,
@@ -32,6 +30,7 @@ from faq.lexicon import (
     can_be_verb,
     fold_word,
     is_english_word,
+    negates,
     opposite_forms,
     stem,
     stem_forms,
@@ -190,7 +189,7 @@ def _names_focus_organisation(
 def contradicts(index: BriefingIndex, question: Question, sentence: IndexedSentence) -> bool:
     """Return True when the question negates or reverses what the sentence says."""
     words = _words_in_context(index, sentence)
-    if question.negated and not _negates(words):
+    if question.negated and not negates(words):
         return True
     asked = {t.folded for t in question.tokens}
     if _other_nationality(question, sentence, words) or _other_owner(question, sentence):
@@ -232,13 +231,6 @@ def _words_in_context(index: BriefingIndex, sentence: IndexedSentence) -> set[st
     if previous is not None and sentence.anaphoric:
         words |= previous.folded_words
     return words | {base for word in words for base in base_forms(word)}
-
-
-def _negates(words: set[str]) -> bool:
-    """Return True when the words say no, not, except or a verb like "reject"."""
-    return any(
-        w in NEGATIONS or w in EXCEPTIONS or w in NEGATING_VERBS or w.endswith("n't") for w in words
-    )
 
 
 def _says_not(sentence: IndexedSentence, verb: str) -> bool:

@@ -81,7 +81,7 @@ def answer_question(
     )
     logits = scorer.ranker.logits(measured.signals)
     chosen = choose(logits)
-    signals = answer_signals(index, measured, logits, chosen)
+    signals = answer_signals(measured, logits, chosen)
     confidence = float(scorer.calibrator.probabilities(signals[np.newaxis])[0])
     best = measured.candidate(chosen)
     if confidence < (scorer.threshold if threshold is None else threshold):

@@ -3,7 +3,7 @@
 They are the inputs of the fitted scorer (`faq/scorer.py`): what the lexical matcher
 finds (coverage, answer-type fit, names, negation …), BM25, and the cosine between the
 question's and the sentence's embeddings. `SENTENCE_SIGNALS` names the columns of
-the matrix `sentence_signals` returns; `ANSWER_SIGNALS` names those of the vector
+the matrix `measure` returns; `ANSWER_SIGNALS` names those of the vector
 `answer_signals` returns for the chosen sentence, from which the confidence is fitted.
 """
 
@@ -116,7 +116,6 @@ def measure(
     if count:
         columns["bm25_previous"] = np.concatenate(([0.0], bm25[:-1]))
         columns["answer_type_fit_previous"] = np.concatenate(([0.0], fits[:-1]))
-    if count:
         top = bm25.max()
         columns["bm25_relative"] = bm25 / top if top > 0 else bm25
         columns["bm25_best"] = (bm25 >= top) & (top > 0)
@@ -134,9 +133,9 @@ def measure(
     return Measured(question, terms, signals, by_position, index)
 
 
-def answer_signals(index: BriefingIndex, measured: Measured, logits: Matrix, chosen: int) -> Matrix:
+def answer_signals(measured: Measured, logits: Matrix, chosen: int) -> Matrix:
     """Return the signals of the chosen sentence from which the confidence is fitted."""
-    question, terms = measured.question, measured.terms
+    index, question, terms = measured.question_index, measured.question, measured.terms
     shifted = logits - logits.max()
     probabilities = np.exp(shifted) / np.exp(shifted).sum()
     others = np.delete(logits, chosen)

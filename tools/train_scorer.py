@@ -128,8 +128,7 @@ def answer_rows(
     for example in examples:
         logits = scorer.logits(example.measured.signals[:, columns])
         chosen = choose(logits)
-        index = example.measured.question_index
-        rows.append(answer_signals(index, example.measured, logits, chosen))
+        rows.append(answer_signals(example.measured, logits, chosen))
         right.append(float(example.kind == ANSWERABLE and bool(example.positives[chosen])))
     return np.array(rows), np.array(right)
 
