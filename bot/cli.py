@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from bot.config import Settings
 from faq.answer import Answer
+from faq.conversation import Context
 from faq.curated import DATA_DIR
 from faq.engine import Engine
 from faq.evaluation import (
@@ -74,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="answer a question (or stdin lines with --json)")
     ask.add_argument("question", nargs="?")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument(
+        "--conversation",
+        action="store_true",
+        help="with --json: stdin holds conversations, a blank line between them; a "
+        "follow-up is read in the context of the answers before it",
+    )
     ask.set_defaults(command=cmd_ask)
 
     quotes = commands.add_parser("quotes", help="list every direct quote with its speaker")
@@ -141,8 +148,13 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.question is None and not args.json:
         print("error: give a question, or use --json to read questions from stdin", file=sys.stderr)
         return 2
+    if args.conversation and (args.question is not None or not args.json):
+        print(
+            "error: --conversation reads stdin: use it with --json and no question", file=sys.stderr
+        )
+        return 2
     if args.question is not None:
-        answer = _answer_or_refuse(engine, args.question, settings.max_question_chars)
+        answer, _ = _answer_or_refuse(engine, args.question, settings.max_question_chars)
         if args.json:
             print(json.dumps(answer, ensure_ascii=False))
         elif answer.get("error"):
@@ -152,25 +164,37 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             print(format_answer(engine.ask(args.question), engine.coverage()))
         return 0
     # one object per input line, written as soon as the line is read
+    context: Context | None = None
     for line in sys.stdin:
-        answer = _answer_or_refuse(engine, line.rstrip("\n"), settings.max_question_chars)
+        question = line.rstrip("\n")
+        answer, after = _answer_or_refuse(
+            engine, question, settings.max_question_chars, context=context
+        )
+        if args.conversation:
+            answer["resolved"] = answer.get("resolved") or answer["question"]
+            # a blank line ends a conversation; a refused question leaves it as it was
+            context = None if not question.strip() else after or context
         print(json.dumps(answer, ensure_ascii=False), flush=True)
     return 0
 
 
-def _answer_or_refuse(engine: Engine, question: str, max_chars: int) -> dict[str, Any]:
-    """Return the JSON of the answer to `question`; a blank line gets an unanswered object
-    and a question over the length limit an object with an error, both at once."""
+def _answer_or_refuse(
+    engine: Engine, question: str, max_chars: int, *, context: Context | None = None
+) -> tuple[dict[str, Any], Context | None]:
+    """Return the JSON of the answer to `question` and the context after it; a blank line
+    gets an unanswered object and a question over the length limit an object with an
+    error, both at once (and no context)."""
     empty = {"answered": False, "answer": "", "confidence": 0.0, "quotes": [], "sources": []}
     if not question.strip():
-        return {"question": "", **empty}
+        return {"question": "", **empty}, None
     if len(question) > max_chars:
         return {
             "question": question[:max_chars],
             **empty,
             "error": f"the question is over {max_chars} characters (BRIEFBOT_MAX_QUESTION_CHARS)",
-        }
-    return engine.ask(question).to_json()
+        }, None
+    answer = engine.ask(question, context=context)
+    return answer.to_json(resolved=context is not None), answer.context
 
 
 def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
@@ -223,7 +247,8 @@ def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
 
 HEARTBEAT_GRACE_SECONDS = 30
 
-CHAT_HELP = """Ask a question about the briefing in plain words, or:
+CHAT_HELP = """Ask a question about the briefing in plain words; a follow-up ("What did she
+say about it?", "And Kyiv?") is read in the context of the last answer. Or:
   /quotes [name]  the direct quotes, or those of one speaker
   /who [name]     the people and organisations, with their roles
   /source         the briefing: title, when it was loaded, what it holds
@@ -231,13 +256,15 @@ CHAT_HELP = """Ask a question about the briefing in plain words, or:
 
 
 def chat(engine: Engine, stdin: TextIO, stdout: TextIO) -> int:
-    """Run the terminal chat over `stdin`/`stdout`; a briefing loaded by another process
-    is picked up before the next question."""
+    """Run the terminal chat over `stdin`/`stdout`: a follow-up is read in the context of
+    the last answer, and a briefing loaded by another process is picked up before the
+    next question."""
     document = engine.document
     print(
         f"briefbot — ask about “{document.title}” (/help for commands, Ctrl-D or 'quit' to leave)",
         file=stdout,
     )
+    context: Context | None = None
     while True:
         print("> ", end="", file=stdout, flush=True)
         line = stdin.readline()
@@ -249,11 +276,16 @@ def chat(engine: Engine, stdin: TextIO, stdout: TextIO) -> int:
             continue
         if engine.refresh():
             print(f"(now answering from “{engine.document.title}”)", file=stdout)
-        print(_chat_reply(engine, text), file=stdout)
+        if text.startswith("/") or text.lower() == "help":
+            print(_chat_command(engine, text), file=stdout)
+            continue
+        answer = engine.ask(text, context=context)
+        context = answer.context
+        print(format_answer(answer, engine.coverage()), file=stdout)
 
 
-def _chat_reply(engine: Engine, text: str) -> str:
-    """Return the reply to a chat line: a command's output, or the answer to a question."""
+def _chat_command(engine: Engine, text: str) -> str:
+    """Return the reply to a chat command."""
     command, _, rest = text.partition(" ")
     argument = rest.strip() or None
     if command.lower() in ("/help", "help", "/start"):
@@ -264,9 +296,7 @@ def _chat_reply(engine: Engine, text: str) -> str:
         return format_people(engine, argument)
     if command.lower() == "/source":
         return format_source(engine)
-    if command.startswith("/"):
-        return f"I don't know {command}: see /help."
-    return format_answer(engine.ask(text), engine.coverage())
+    return f"I don't know {command}: see /help."
 
 
 def format_quotes(quotes: Sequence[Quote]) -> str:
@@ -305,12 +335,13 @@ def format_source(engine: Engine) -> str:
 
 def format_answer(answer: Answer, coverage: str = "") -> str:
     """Return an answer as readable terminal text; `coverage` says what the briefing covers."""
+    note = [f"({answer.reading})"] if answer.reading else []
     if not answer.answered:
-        lines = [f"{answer.answer} {coverage}".strip()]
+        lines = [*note, f"{answer.answer} {coverage}".strip()]
         if answer.suggestions:
             lines.append("Did you mean: " + " / ".join(answer.suggestions))
         return "\n".join(lines)
-    lines = [answer.answer]
+    lines = [*note, answer.answer]
     for quote in answer.quotes:
         lines.append(f"  “{_clip(quote.text.replace(chr(10), ' '))}” — {quote.speaker}")
     for source in answer.sources:
@@ -354,10 +385,13 @@ CURVE_THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def _format_result(result: BriefingResult) -> str:
-    return (
+    line = (
         f"{result.name}: answerable {result.answerable}, off-topic abstained {result.offtopic}, "
         f"unanswerable abstained {result.unanswerable}, quotes attributed {result.quotes}"
     )
+    if result.followups.total:
+        line += f", follow-ups {result.followups} (asked without context: {result.followups_alone})"
+    return line
 
 
 def _format_failures(result: BriefingResult) -> str:

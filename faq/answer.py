@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from faq.conversation import Context
 
 MAX_ANSWER_CHARS = 400
 
@@ -38,11 +41,20 @@ class Answer:
     quotes: tuple[QuoteRef, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     suggestions: tuple[str, ...] = field(default=(), compare=False)
+    # a follow-up: the question as understood, and how ("Taking “she” as Priya Raman")
+    resolved: str = field(default="", compare=False)
+    reading: str = field(default="", compare=False)
+    # what the conversation remembers after this answer, for the next question
+    context: Context | None = field(default=None, compare=False, repr=False)
 
-    def to_json(self) -> dict[str, Any]:
-        """Return the JSON shape of `briefbot ask --json`."""
+    def to_json(self, *, resolved: bool = False) -> dict[str, Any]:
+        """Return the JSON shape of `briefbot ask --json`; `resolved` adds the question as
+        understood (`ask --json --conversation`)."""
         data = asdict(self)
         data["quotes"] = [{"text": q.text, "speaker": q.speaker} for q in self.quotes]
-        data.pop("suggestions")
+        for name in ("suggestions", "resolved", "reading", "context"):
+            data.pop(name)
+        if resolved:
+            data["resolved"] = self.resolved or self.question
         data["confidence"] = round(self.confidence, 3)
         return data

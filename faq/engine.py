@@ -11,6 +11,7 @@ from a bounded cache.
 from __future__ import annotations
 
 import asyncio
+import functools
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -19,11 +20,13 @@ from pathlib import Path
 import numpy as np
 
 from faq.answer import Answer
+from faq.compose import abstain
+from faq.conversation import Context, Reading, context_after, read_in_context, supported
 from faq.curated import CuratedFaq, load_curated
 from faq.embedding import DIMENSIONS, Embedder, Vectors, load_embedder, unavailable_reason
 from faq.index import BriefingIndex
 from faq.pipeline import Semantics, answer_question
-from faq.question import clean_question
+from faq.question import analyse, clean_question
 from store.document import Document, Entity, Quote
 from store.errors import StoreEmpty
 from store.loader import DEFAULT_MAX_BYTES, LoadReport, load_bytes, load_file
@@ -59,7 +62,7 @@ class Engine:
         self.max_briefing_bytes = max_briefing_bytes
         self.embedder: Embedder | None = load_embedder() if semantic else None
         self._active: _Active | None = None
-        self._cache: OrderedDict[tuple[int, str], Answer] = OrderedDict()
+        self._cache: OrderedDict[tuple[int, str, int | None], Answer] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._answer_lock = threading.Lock()
 
@@ -139,46 +142,79 @@ class Engine:
 
     # -- answering -------------------------------------------------------------
 
-    def ask(self, question: str, *, threshold: float | None = None) -> Answer:
-        """Answer `question` from the in-memory facts (no I/O once loaded); `threshold`
-        replaces the fitted answer threshold (for `briefbot eval --curve`)."""
+    def ask(
+        self, question: str, *, threshold: float | None = None, context: Context | None = None
+    ) -> Answer:
+        """Answer `question` from the in-memory facts (no I/O once loaded).
+
+        `context` is what the conversation remembers of its last answer: a follow-up
+        ("What did she say?") is read in it first. `threshold` replaces the fitted answer
+        threshold (for `briefbot eval --curve`).
+        """
         active = self._current()
-        key = (active.briefing_id, fold(clean_question(question)))
-        cached = self._cached(key) if threshold is None else None
-        if cached is not None:
-            return cached if cached.question == question else replace(cached, question=question)
+        if context is not None and context.briefing_id != active.briefing_id:
+            context = None  # the briefing changed: its paragraphs and people are gone
+        with self._answer_lock:  # the stemmer and word caches are not thread-safe
+            reading = read_in_context(active.index, question, context)
+        if reading.tentative:
+            alone = self.ask(question, threshold=threshold)
+            if alone.answered:
+                return alone
+        key = (active.briefing_id, fold(clean_question(reading.asked)), reading.referent)
+        answer = self._cached(key) if threshold is None else None
+        if answer is None:
+            answer = self._answer(active, question, reading, threshold)
+            if threshold is None:
+                self._remember(key, answer)
+        # "Taking “she” as Priya Raman" goes without saying when the answer names her
+        obvious = bool(reading.names) and all(name in answer.answer for name in reading.names)
+        return replace(
+            answer,
+            # a question the briefing does not answer leaves the conversation where it was
+            context=answer.context if answer.answered or context is None else context,
+            question=question,
+            resolved=reading.text if reading.follows_up else "",
+            reading="" if obvious else reading.note,
+        )
+
+    def _answer(
+        self, active: _Active, asked: str, reading: Reading, threshold: float | None
+    ) -> Answer:
+        """Answer a question as read in its context, with the context after the answer."""
         semantics = None
         if self.embedder is not None and active.vectors is not None:
-            semantics = Semantics(active.vectors, self.embedder.query(question))
-        with self._answer_lock:  # the stemmer and word caches are not thread-safe
+            semantics = Semantics(active.vectors, self.embedder.query(reading.asked))
+        with self._answer_lock:
             answer = answer_question(
                 active.index,
-                question,
+                reading.asked,
                 curated=active.curated,
                 semantics=semantics,
                 threshold=threshold,
+                referent=reading.referent,
             )
-        if threshold is None:
-            self._remember(key, answer)
-        return answer
+            if not supported(active.index, asked, reading, answer):
+                answer = abstain(active.index, analyse(reading.text))
+            context = context_after(active.index, active.briefing_id, reading.text, answer)
+        return replace(answer, context=context)
 
-    async def answer(self, question: str) -> Answer:
+    async def answer(self, question: str, context: Context | None = None) -> Answer:
         """Answer `question` off the event loop: embedding a question takes milliseconds."""
-        return await asyncio.to_thread(self.ask, question)
+        return await asyncio.to_thread(functools.partial(self.ask, question, context=context))
 
     def forget_answers(self) -> None:
         """Empty the cache of answers (for benchmarks of uncached answering)."""
         with self._cache_lock:
             self._cache.clear()
 
-    def _cached(self, key: tuple[int, str]) -> Answer | None:
+    def _cached(self, key: tuple[int, str, int | None]) -> Answer | None:
         with self._cache_lock:
             found = self._cache.get(key)
             if found is not None:
                 self._cache.move_to_end(key)
             return found
 
-    def _remember(self, key: tuple[int, str], answer: Answer) -> None:
+    def _remember(self, key: tuple[int, str, int | None], answer: Answer) -> None:
         with self._cache_lock:
             self._cache[key] = answer
             while len(self._cache) > CACHED_ANSWERS:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
 from faq.answer import MAX_ANSWER_CHARS, Answer
+from faq.conversation import Context
 from store.document import Quote
 from store.errors import EvalFileError
 
@@ -35,6 +36,14 @@ class EvalBriefing:
     path: Path
     questions: tuple[EvalQuestion, ...]
     quote_checks: tuple[QuoteCheck, ...] = ()
+    # each a list of turns: the first stands alone, the rest are follow-ups
+    conversations: tuple[tuple[EvalQuestion, ...], ...] = ()
+
+
+class Asker(Protocol):
+    """`Engine.ask`: a question, in the context of a conversation or alone, to an answer."""
+
+    def __call__(self, question: str, *, context: Context | None = None) -> Answer: ...
 
 
 @dataclass
@@ -59,6 +68,9 @@ class BriefingResult:
     offtopic: Tally = field(default_factory=Tally)
     unanswerable: Tally = field(default_factory=Tally)
     quotes: Tally = field(default_factory=Tally)
+    # answerable follow-up turns of conversations, and the same turns asked alone
+    followups: Tally = field(default_factory=Tally)
+    followups_alone: Tally = field(default_factory=Tally)
     failures: list[str] = field(default_factory=list)
 
 
@@ -110,44 +122,55 @@ def _briefings(path: Path, data: Any) -> list[EvalBriefing]:
     quote_data = data.get("quotes") or {}
     briefings = []
     for name, spec in (data.get("briefings") or {}).items():
-        questions = tuple(
-            EvalQuestion(
-                text=str(q["q"]),
-                kind=str(q.get("kind", ANSWERABLE)),
-                expect=tuple(str(e) for e in q.get("expect", ())),
-            )
-            for q in spec.get("questions", ())
-        )
+        questions = tuple(_question(q) for q in spec.get("questions", ()))
         checks = tuple(
             QuoteCheck(str(c["has"]), str(c["speaker"])) for c in quote_data.get(name, ())
         )
+        conversations = tuple(
+            tuple(_question(turn) for turn in conversation)
+            for conversation in spec.get("conversations", ())
+        )
         briefings.append(
-            EvalBriefing(name, (path.parent / spec["file"]).resolve(), questions, checks)
+            EvalBriefing(
+                name, (path.parent / spec["file"]).resolve(), questions, checks, conversations
+            )
         )
     return briefings
 
 
-def evaluate(
-    briefing: EvalBriefing, ask: Callable[[str], Answer], quotes: list[Quote]
-) -> BriefingResult:
-    """Ask every question of `briefing` and check the quotes; return the tallies."""
+def _question(data: Any) -> EvalQuestion:
+    return EvalQuestion(
+        text=str(data["q"]),
+        kind=str(data.get("kind", ANSWERABLE)),
+        expect=tuple(str(e) for e in data.get("expect", ())),
+    )
+
+
+def evaluate(briefing: EvalBriefing, ask: Asker, quotes: list[Quote]) -> BriefingResult:
+    """Ask every question and conversation of `briefing`, check the quotes; return the
+    tallies. A conversation's first turn counts as a question; its follow-ups are
+    tallied apart, with the same turns asked alone beside them."""
     result = BriefingResult(briefing.name)
     for question in briefing.questions:
-        answer = ask(question.text)
-        if question.kind == ANSWERABLE:
+        _score(result, question, ask(question.text))
+    for conversation in briefing.conversations:
+        context: Context | None = None
+        for turn, question in enumerate(conversation):
+            answer = ask(question.text, context=context)
+            context = answer.context
+            if turn == 0 or question.kind != ANSWERABLE:
+                _score(result, question, answer)
+                continue
             ok = is_correct(answer, question.expect)
-            result.answerable.add(ok)
+            result.followups.add(ok)
+            result.followups_alone.add(is_correct(ask(question.text), question.expect))
             if not ok:
+                understood = f" (read as {answer.resolved!r})" if answer.resolved else ""
                 got = answer.answer if answer.answered else "(abstained)"
                 result.failures.append(
-                    f"{question.text!r}: expected {list(question.expect)}, got {got!r}"
+                    f"follow-up {question.text!r}{understood}: expected "
+                    f"{list(question.expect)}, got {got!r}"
                 )
-        elif question.kind == OFFTOPIC:
-            result.offtopic.add(not answer.answered)
-            if answer.answered:
-                result.failures.append(f"off-topic {question.text!r} answered: {answer.answer!r}")
-        else:
-            result.unanswerable.add(not answer.answered)
     for check in briefing.quote_checks:
         found = [q for q in quotes if check.has.lower() in fold_quotes(q.text)]
         ok = bool(found) and all(
@@ -158,6 +181,27 @@ def evaluate(
             speakers = [q.speaker for q in found] or "no such quote"
             result.failures.append(f"quote {check.has!r}: expected {check.speaker}, got {speakers}")
     return result
+
+
+def _score(result: BriefingResult, question: EvalQuestion, answer: Answer) -> None:
+    """Tally one answer to a question that stands alone."""
+    if question.kind == ANSWERABLE:
+        ok = is_correct(answer, question.expect)
+        result.answerable.add(ok)
+        if not ok:
+            got = answer.answer if answer.answered else "(abstained)"
+            result.failures.append(
+                f"{question.text!r}: expected {list(question.expect)}, got {got!r}"
+            )
+    elif question.kind == OFFTOPIC:
+        result.offtopic.add(not answer.answered)
+        if answer.answered:
+            understood = f" (read as {answer.resolved!r})" if answer.resolved else ""
+            result.failures.append(
+                f"off-topic {question.text!r}{understood} answered: {answer.answer!r}"
+            )
+    else:
+        result.unanswerable.add(not answer.answered)
 
 
 @dataclass(frozen=True)

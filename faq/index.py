@@ -255,9 +255,18 @@ class BriefingIndex:
 
     @functools.cached_property
     def genders(self) -> dict[int, str]:
-        """Return each person's gender ("f"/"m"): from a title, else from the pronouns
-        (outside quotes) of the sentences naming only them; the news default is "m".
-        """
+        """Return each person's gender ("f"/"m"): as `known_genders` shows it, else the
+        news default, "m"."""
+        return {
+            i: self.known_genders.get(i, "m")
+            for i, entity in enumerate(self.entities)
+            if entity.kind is EntityKind.PERSON
+        }
+
+    @functools.cached_property
+    def known_genders(self) -> dict[int, str]:
+        """Return the gender ("f"/"m") of each person the article shows one for: from a
+        title, else from the pronouns (outside quotes) of the sentences naming only them."""
         votes: dict[int, Counter[str]] = {}
         for s in self.sentences:
             words = [t.folded for t in tokenize(_QUOTED_RE.sub(" ", s.text))]
@@ -271,12 +280,17 @@ class BriefingIndex:
             for word in words[first:]:
                 if word in _PRONOUNS:
                     tally["f" if word in FEMALE_PRONOUNS else "m"] += 1
-        genders = {}
+        known = {}
         for i, entity in enumerate(self.entities):
-            if entity.kind is EntityKind.PERSON:
-                tally = votes.get(i, Counter())
-                genders[i] = _title_gender(entity) or ("f" if tally["f"] > tally["m"] else "m")
-        return genders
+            tally = votes.get(i, Counter())
+            if entity.kind is not EntityKind.PERSON:
+                continue
+            shown = _title_gender(entity) or (
+                "f" if tally["f"] > tally["m"] else "m" if tally["m"] > tally["f"] else None
+            )
+            if shown is not None:
+                known[i] = shown
+        return known
 
     def _link_company_references(self) -> None:
         """Link "the company" and "the firm" to the organisation the article is about."""

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -53,12 +53,14 @@ def answer_question(
     curated: CuratedFaq | None = None,
     semantics: Semantics | None = None,
     threshold: float | None = None,
+    referent: int | None = None,
 ) -> Answer:
     """Answer `raw_question` from `index`, or abstain; the engine's one entry point.
 
-    Below `threshold` (the fitted one unless given) the engine abstains.
+    Below `threshold` (the fitted one unless given) the engine abstains. `referent` is
+    the person "she" or "he" stands for in a conversation (an entity id).
     """
-    question = analyse(raw_question)
+    question = replace(analyse(raw_question), referent=referent)
     if curated is not None:
         hit = curated.match(question.text)
         if hit is not None:

@@ -123,6 +123,8 @@ class Question:
     clock_time: bool = False  # "What time …?": a time of day, not a date
     measure: bool = False  # "How tall is the dam?": a height, not the year it was built
     money: bool = False  # "How much did residents raise?": a sum of money, not "three decades"
+    # the person "she" or "he" stands for, when a conversation's context says (an entity id)
+    referent: int | None = None
 
 
 def clean_question(raw: str) -> str:

@@ -129,17 +129,23 @@ def question_terms(index: BriefingIndex, question: Question) -> list[Term]:
 def _pronoun_term(
     index: BriefingIndex, question: Question, mentioned: dict[int, set[str]]
 ) -> Term | None:
-    """Return "she" as the article's main person when the question names nobody.
+    """Return "she" as the person the conversation was about, or else as the article's
+    main person, when the question names nobody.
 
     "Who sentenced her?" asked of a court report is about the defendant.
     """
     pronoun = next((t.folded for t in question.tokens if t.folded in PERSONAL_PRONOUNS), None)
-    person = index.main_person
+    person = question.referent
+    if person is None:
+        person = index.main_person
+        if person is not None and index.genders[person] != (
+            "f" if pronoun in FEMALE_PRONOUNS else "m"
+        ):
+            return None
     if (
         pronoun is None
         or person is None
         or any(index.entities[e].kind is EntityKind.PERSON for e in mentioned)
-        or index.genders[person] != ("f" if pronoun in FEMALE_PRONOUNS else "m")
     ):
         return None
     name_stems = [stem(t.folded) for t in tokenize(index.entities[person].name)]

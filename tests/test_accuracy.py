@@ -152,3 +152,31 @@ def test_accuracy_stays_above_its_floor(tmp_path: Path, name: str) -> None:
         assert result.offtopic.passed / result.offtopic.total >= offtopic, result.failures
     if quotes is not None:
         assert result.quotes.passed / result.quotes.total >= quotes, result.failures
+
+
+# tests/eval/conversations/: follow-up turns, read in the context of the turns before
+# (right, asked in context; right, the same turns asked alone), as measured
+CONVERSATIONS = EVAL / "conversations" / "conversations.yaml"
+FOLLOW_UP_FLOORS = {
+    "coalition-of-the-willing": (6, 5),
+    "riverside-library": (6, 6),
+    "harbour-ferry-strike": (6, 5),
+    "hartmoor-ae-waits": (8, 7),
+    "ridley-valley-bus-cuts": (6, 6),
+    "velmora-kastrin-ceasefire": (7, 5),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FOLLOW_UP_FLOORS))
+def test_follow_ups_stay_above_their_floor(tmp_path: Path, name: str) -> None:
+    [briefing] = [b for b in read_questions(CONVERSATIONS) if b.name == name]
+    engine = Engine(Repository(f"sqlite:///{tmp_path / 'eval.db'}"))
+    try:
+        engine.load_file(briefing.path)
+        result = evaluate(briefing, engine.ask, [])
+    finally:
+        engine.repository.close()
+    in_context, alone = FOLLOW_UP_FLOORS[name]
+    assert result.followups.passed >= in_context, result.failures
+    assert result.followups_alone.passed >= alone
+    assert result.followups.passed >= result.followups_alone.passed, result.failures
