@@ -35,6 +35,7 @@ from bot import logs
 from bot.config import Settings
 from faq.engine import Engine
 from handlers import SERVICES, BotContext, Services, commands, inline, operator, questions, render
+from handlers.conversations import ConversationMemory
 from handlers.limits import QuestionLimiter
 from store.errors import BriefbotError, ConfigError
 
@@ -81,6 +82,7 @@ def build_application(settings: Settings, engine: Engine) -> BriefbotApp:
         engine=engine,
         limiter=QuestionLimiter(settings.questions_per_minute),
         suggestions=questions.SuggestionStore(),
+        conversations=ConversationMemory(),
     )
 
     new = filters.UpdateType.MESSAGE

@@ -18,6 +18,7 @@ from faq.engine import Engine
 from handlers.limits import QuestionLimiter
 
 if TYPE_CHECKING:
+    from handlers.conversations import ConversationMemory
     from handlers.questions import SuggestionStore
 
 SERVICES = "briefbot"
@@ -31,6 +32,7 @@ class Services:
     engine: Engine
     limiter: QuestionLimiter
     suggestions: SuggestionStore
+    conversations: ConversationMemory
 
 
 class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
@@ -66,10 +68,15 @@ def command_argument(text: str | None, limit: int | None = None) -> str:
 
 async def reply(
     message: Message, texts: Sequence[str], *, markup: InlineKeyboardMarkup | None = None
-) -> None:
-    """Send `texts` in order: the first as a reply in groups, buttons on the last."""
+) -> list[Message]:
+    """Send `texts` in order: the first as a reply in groups, buttons on the last; return
+    the messages sent."""
+    sent = []
     for n, text in enumerate(texts):
         last = n == len(texts) - 1
-        await message.reply_html(
-            text, do_quote=None if n == 0 else False, reply_markup=markup if last else None
+        sent.append(
+            await message.reply_html(
+                text, do_quote=None if n == 0 else False, reply_markup=markup if last else None
+            )
         )
+    return sent

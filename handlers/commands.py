@@ -40,7 +40,9 @@ async def help_command(update: Update, context: BotContext) -> None:
         "• In a private chat, send any question.\n"
         f"• In a group, use <code>/ask your question</code>, mention @{username}, "
         "or reply to one of my messages.\n"
-        f"• In any chat, type <code>@{username} your question</code> to share an answer.\n\n"
+        f"• In any chat, type <code>@{username} your question</code> to share an answer.\n"
+        "• Follow up on an answer (“What did she say about it?”, “And Kyiv?”): in a group, "
+        "reply to my answer.\n\n"
         "<b>Commands</b>\n"
         + "\n".join(f"/{c.command} — {render.e(c.description)}" for c in COMMANDS)
     )

@@ -11,6 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
 from bot.logs import Outcome, mark
 from faq.answer import Answer
+from faq.conversation import Context
 from handlers import BotContext, command_argument, message_of, render, reply
 from handlers.limits import Verdict
 
@@ -55,14 +56,18 @@ async def private_text(update: Update, context: BotContext) -> None:
     """Answer any text in a private chat as a question."""
     message = message_of(update)
     question = strip_mention(message.text or "", context.bot.username)
-    await answer_question(message, update.effective_user, question, context)
+    await answer_question(
+        message, update.effective_user, question, context, follows=conversation(message, context)
+    )
 
 
 async def ask(update: Update, context: BotContext) -> None:
     """Answer `/ask <question>`; without a question, say how to ask."""
     message = message_of(update)
     question = strip_mention(command_argument(message.text), context.bot.username)
-    await answer_question(message, update.effective_user, question, context)
+    await answer_question(
+        message, update.effective_user, question, context, follows=conversation(message, context)
+    )
 
 
 async def group_text(update: Update, context: BotContext) -> None:
@@ -71,7 +76,25 @@ async def group_text(update: Update, context: BotContext) -> None:
     if not addresses_bot(message, context.bot.id, context.bot.username):
         return
     question = strip_mention(message.text or "", context.bot.username)
-    await answer_question(message, update.effective_user, question, context)
+    await answer_question(
+        message, update.effective_user, question, context, follows=conversation(message, context)
+    )
+
+
+def conversation(message: Message, context: BotContext) -> Context | None:
+    """Return the context a question follows on from: the bot's answer it replies to, or
+    else, in a private chat, the bot's last answer there (if recent)."""
+    memory = context.services.conversations
+    replied = message.reply_to_message
+    if (
+        replied is not None
+        and replied.from_user is not None
+        and replied.from_user.id == context.bot.id
+    ):
+        return memory.for_answer(message.chat_id, replied.message_id)
+    if message.chat.type == message.chat.PRIVATE:
+        return memory.for_chat(message.chat_id)
+    return None
 
 
 async def suggestion(update: Update, context: BotContext) -> None:
@@ -89,9 +112,15 @@ async def suggestion(update: Update, context: BotContext) -> None:
 
 
 async def answer_question(
-    message: Message, user: User | None, question: str, context: BotContext
+    message: Message,
+    user: User | None,
+    question: str,
+    context: BotContext,
+    *,
+    follows: Context | None = None,
 ) -> None:
-    """Reply to `message` with the answer to `question`, within the user's limits."""
+    """Reply to `message` with the answer to `question`, read as a follow-up to `follows`
+    when given, within the user's limits."""
     settings = context.settings
     if not question:
         mark(Outcome.REFUSED)
@@ -108,10 +137,19 @@ async def answer_question(
         await message.reply_html(too_long(len(question), settings.max_question_chars))
         return
     engine = context.engine
-    answer = await engine.answer(question)
+    answer = await engine.answer(question, follows)
     texts = render.answer_messages(answer, engine.document, engine.coverage())
     mark(Outcome.ANSWERED if answer.answered else Outcome.NOT_COVERED)
-    await reply(message, texts, markup=suggestion_buttons(answer, context.services.suggestions))
+    sent = await reply(
+        message, texts, markup=suggestion_buttons(answer, context.services.suggestions)
+    )
+    if answer.context is not None:
+        context.services.conversations.remember(
+            message.chat_id,
+            (m.message_id for m in sent),
+            answer.context,
+            private=message.chat.type == message.chat.PRIVATE,
+        )
 
 
 def suggestion_buttons(answer: Answer, store: SuggestionStore) -> InlineKeyboardMarkup | None:

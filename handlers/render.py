@@ -43,8 +43,14 @@ def answer_messages(answer: Answer, document: Document, coverage: str) -> list[s
     """Return the messages (each ≤ 4096) that answer a question in a chat."""
     if not answer.answered:
         return [not_covered(answer, document, coverage)]
-    blocks = [fit_escaped(answer.answer, MAX_ANSWER_HTML), *map(blockquote, answer.quotes)]
+    blocks = [reading(answer) + fit_escaped(answer.answer, MAX_ANSWER_HTML)]
+    blocks += map(blockquote, answer.quotes)
     return paginate([*blocks, footer(document, source_paragraphs(answer))])
+
+
+def reading(answer: Answer) -> str:
+    """Return how a follow-up was understood, as a line before the answer, or ""."""
+    return f"<i>{e(clip(answer.reading, 600))}:</i>\n" if answer.reading else ""
 
 
 def answer_card(answer: Answer, document: Document, coverage: str) -> str:
@@ -66,7 +72,7 @@ def answer_card(answer: Answer, document: Document, coverage: str) -> str:
 def not_covered(answer: Answer, document: Document, coverage: str, *, suggest: bool = True) -> str:
     """Return the reply for a question the briefing does not cover."""
     lines = [
-        f"The briefing does not cover “{e(clip(answer.question, 200))}”.",
+        reading(answer) + f"The briefing does not cover “{e(clip(answer.question, 200))}”.",
         e(clip(coverage, 600)),
     ]
     if suggest and answer.suggestions:

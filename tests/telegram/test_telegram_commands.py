@@ -27,6 +27,7 @@ async def test_help_lists_commands_and_ways_to_ask(bot: Bot) -> None:
     for command in ("/ask", "/quotes", "/who", "/source", "/reload"):
         assert command in call.text
     assert f"@{BOT_USERNAME}" in call.text
+    assert "Follow up on an answer" in call.text
 
 
 async def test_quotes_lists_attributed_quotes(bot: Bot) -> None:
