@@ -87,6 +87,47 @@ def test_ask_json_reads_questions_from_stdin(
     assert third["sources"] == []
 
 
+def test_ask_json_conversation_reads_follow_ups_in_context(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    conversations = (
+        "Where did the UK and French military chiefs meet Zelensky?\n"
+        "When was that?\n"
+        "\n"
+        "When was that?\n"
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO(conversations))
+    assert main(["ask", "--json", "--conversation"]) == 0
+    first, second, blank, alone = (
+        json.loads(line) for line in capsys.readouterr().out.splitlines()
+    )
+    assert first["resolved"] == first["question"]
+    assert second["question"] == "When was that?"
+    assert second["resolved"] == "When did the UK and French military chiefs meet Zelensky?"
+    assert second["answered"] is True
+    assert "last weekend" in second["answer"]
+    assert blank["question"] == ""
+    # a blank line ends the conversation: the same words now have no context
+    assert alone["resolved"] == "When was that?"
+    assert alone["answered"] is False
+
+
+def test_ask_conversation_needs_json_and_stdin(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--conversation", "When was that?"]) == 2
+    assert "--conversation reads stdin" in capsys.readouterr().err
+
+
+def test_chat_reads_a_follow_up_in_the_context_of_the_last_answer(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = "Where did the UK and French military chiefs meet Zelensky?\nWhen was that?\nquit\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(lines))
+    assert main(["chat"]) == 0
+    out = capsys.readouterr().out
+    assert "(Taking this as “When did the UK and French military chiefs meet Zelensky?”)" in out
+    assert out.count("last weekend") == 2
+
+
 def test_ask_json_refuses_an_over_long_question_at_once(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
