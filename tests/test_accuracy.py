@@ -156,7 +156,10 @@ def test_accuracy_stays_above_its_floor(tmp_path: Path, name: str) -> None:
 
 # tests/eval/conversations/: follow-up turns, read in the context of the turns before
 # (right, asked in context; right, the same turns asked alone), as measured
-CONVERSATIONS = EVAL / "conversations" / "conversations.yaml"
+CONVERSATION_FILES = (
+    EVAL / "conversations" / "conversations.yaml",
+    EVAL / "conversations-blind1" / "conversations.yaml",
+)
 FOLLOW_UP_FLOORS = {
     "coalition-of-the-willing": (6, 5),
     "riverside-library": (6, 6),
@@ -164,12 +167,18 @@ FOLLOW_UP_FLOORS = {
     "hartmoor-ae-waits": (8, 7),
     "ridley-valley-bus-cuts": (6, 6),
     "velmora-kastrin-ceasefire": (7, 5),
+    # conversations-blind1/, written after the follow-ups were frozen (first run)
+    "kelbridge-bridge": (13, 12),
+    "hospice-fraud": (10, 8),
+    "dairy-takeover": (14, 12),
+    "asthma-spray": (10, 10),
 }
+CONVERSATIONS = {b.name: b for path in CONVERSATION_FILES for b in read_questions(path)}
 
 
 @pytest.mark.parametrize("name", sorted(FOLLOW_UP_FLOORS))
 def test_follow_ups_stay_above_their_floor(tmp_path: Path, name: str) -> None:
-    [briefing] = [b for b in read_questions(CONVERSATIONS) if b.name == name]
+    briefing = CONVERSATIONS[name]
     engine = Engine(Repository(f"sqlite:///{tmp_path / 'eval.db'}"))
     try:
         engine.load_file(briefing.path)
@@ -180,3 +189,7 @@ def test_follow_ups_stay_above_their_floor(tmp_path: Path, name: str) -> None:
     assert result.followups.passed >= in_context, result.failures
     assert result.followups_alone.passed >= alone
     assert result.followups.passed >= result.followups_alone.passed, result.failures
+
+
+def test_every_conversation_briefing_has_a_floor() -> None:
+    assert set(CONVERSATIONS) == set(FOLLOW_UP_FLOORS)
