@@ -2,8 +2,9 @@
 
 In a private chat the context is the bot's last answer there, forgotten after ten
 minutes without a question. Everywhere, a reply to one of the bot's answers is a
-follow-up to that answer. Contexts live only in memory, bounded, and hold no message
-text: the question as understood, where its answer came from, and whom it named.
+follow-up to that answer. Contexts live only in memory, bounded, and are never written
+to the store or the logs: the last question as understood, where its answer came from,
+and whom it named.
 """
 
 from __future__ import annotations
