@@ -28,6 +28,7 @@ from faq.lexicon import (
     stem,
     tokenize,
 )
+from faq.question import AnswerType, analyse
 from faq.synonyms import synonyms, word_family
 from store.document import EntityKind
 
@@ -37,6 +38,7 @@ AUXILIARIES = frozenset(
 _GROUP_PRONOUNS = frozenset("they them their theirs".split())
 _THING_PRONOUNS = frozenset("it its".split())
 _DEMONSTRATIVES = frozenset("that this".split())
+_PRONOUNS = FEMALE_PRONOUNS | MALE_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS
 # after "that"/"this", a word that shows it stands for a thing ("was that", "that happen")
 _AFTER_DEMONSTRATIVE = AUXILIARIES | PREPOSITIONS | frozenset("mean happen happened cost".split())
 _HOW_WORDS = frozenset("much many long often far old".split())
@@ -47,7 +49,7 @@ _ELLIPSIS_RE = re.compile(
     r"^\W*(?:(?:and|but|so|ok|okay)\W+)?"
     r"(?P<wh>why|when|where|who|what|how(?:\s+(?:much|many|long|often|far|old))?)"
     r"(?:(?:\s+(?:is|was|were|are|did|does|do|will|would|has|had|have)|['’]?s)"
-    r"\s+(?:that|it|this|they|he|she))?"
+    r"\s+(?:that|it|this))?"
     r"(?:\s+(?:happen|happened|take place|start|end|be|come about|come|go))?"
     r"(?:\s+(?:then|exactly|again|though|not))?\W*$",
     re.IGNORECASE,
@@ -152,7 +154,11 @@ def read_in_context(index: BriefingIndex, question: str, context: Context | None
     about = _ABOUT_RE.match(question)
     if about is not None:
         subject = about.group("about") or about.group("and")
-        if len(subject.split()) <= _MAX_ABOUT_WORDS and not _starts_question(subject):
+        if (
+            len(subject.split()) <= _MAX_ABOUT_WORDS
+            and not _starts_question(subject)
+            and not _PRONOUNS & {t.folded for t in tokenize(subject)}  # "and her job?"
+        ):
             swapped = _swap_subject(index, context.question, subject)
             if swapped is not None:
                 return swapped
@@ -394,6 +400,8 @@ def _replace_references(index: BriefingIndex, question: str, context: Context) -
     taken = [
         f"“{said}” as {name}" for (_s, _e, _n, said), name in zip(replacements, names, strict=True)
     ]
+    if analyse(text).answer_type is AnswerType.DEFINITION:
+        query = text  # "What is her job?" is "What is Margaret Oduya's job?"
     return Reading(
         _capitalised(text),
         "Taking " + _join(dict.fromkeys(taken)),

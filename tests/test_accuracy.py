@@ -168,7 +168,7 @@ FOLLOW_UP_FLOORS = {
     "ridley-valley-bus-cuts": (6, 6),
     "velmora-kastrin-ceasefire": (7, 5),
     # conversations-blind1/, written after the follow-ups were frozen (first run)
-    "kelbridge-bridge": (13, 12),
+    "kelbridge-bridge": (14, 12),
     "hospice-fraud": (10, 8),
     "dairy-takeover": (14, 12),
     "asthma-spray": (10, 10),

@@ -66,6 +66,17 @@ def test_his_becomes_a_possessive(riverside: Engine) -> None:
     assert reading.text == "What is Tom Alvarez's job?"
 
 
+def test_who_is_she_and_her_job_ask_about_the_person(riverside: Engine) -> None:
+    _, who, job = follow(riverside, "What did the councillor say?", "who is she", "What's her job?")
+    assert who.resolved == "Who is Helen Baptiste"
+    assert who.answer == "Helen Baptiste: Councillor, who chairs the culture committee."
+    assert job.answered
+    assert "Councillor" in job.answer
+    # "and" with a pronoun is not "the last question about someone else"
+    reading = read_in_context(riverside.index, "And her job?", job.context)
+    assert reading.text == "And Helen Baptiste's job?"
+
+
 def test_he_is_never_a_woman_the_context_names(engine: Engine) -> None:
     engine.load_file(FERRY)
     context = context_naming(engine, "Who is Priya Natarajan?")  # "Ms Natarajan"
