@@ -93,6 +93,8 @@ def build_application(settings: Settings, engine: Engine) -> BriefbotApp:
     application.add_handler(CommandHandler("who", commands.who, filters=new))
     application.add_handler(CommandHandler("source", commands.source, filters=new))
     application.add_handler(CommandHandler("reload", operator.reload, filters=new))
+    application.add_handler(CommandHandler("versions", operator.versions, filters=new))
+    application.add_handler(CommandHandler("rollback", operator.rollback, filters=new))
     application.add_handler(MessageHandler(new & private & filters.Document.ALL, operator.upload))
     application.add_handler(MessageHandler(new & private & text, questions.private_text))
     application.add_handler(MessageHandler(new & groups & text, questions.group_text))
