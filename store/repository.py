@@ -275,6 +275,15 @@ class Repository:
                 return None
             return briefing_id, _read(session, briefing_id)
 
+    def document(self, version_id: int) -> Document:
+        """Return a stored version's document; raise VersionNotFound if there is none."""
+        with _store_errors(), self._sessions.begin() as session:
+            if session.get(BriefingRow, version_id) is None:
+                raise VersionNotFound(
+                    f"there is no version {version_id}: `briefbot versions` lists them"
+                )
+            return _read(session, version_id)
+
     def versions(self) -> list[Version]:
         """Return every stored version, newest first."""
         with _store_errors(), self._sessions.begin() as session:
