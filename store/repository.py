@@ -19,7 +19,13 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, delete, func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from store.document import Document, Entity, EntityKind, Quote, Sentence
@@ -121,7 +127,7 @@ def _store_errors() -> Iterator[None]:
     """Turn a database failure into one line a user can act on."""
     try:
         yield
-    except OperationalError as error:
+    except (OperationalError, InterfaceError) as error:
         if "locked" in str(error.orig):
             raise StoreUnavailable(
                 "the store is locked by another process writing to it (waited "
