@@ -6,9 +6,10 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError
 
+from bot.config import Settings
 from store.document import Document, Entity, EntityKind, Quote, Sentence
 from store.errors import VersionNotFound
 from store.repository import Repository
@@ -188,3 +189,23 @@ def test_readers_never_see_a_mix_during_reloads(db_url: str) -> None:
         thread.join()
     writer.close()
     assert errors == []
+
+
+def test_checking_for_a_new_version_is_one_primary_key_read(repository: Repository) -> None:
+    """What every instance polls (every `reload_poll_seconds`, at most 5 s) stays cheap."""
+    assert Settings().reload_poll_seconds <= 5
+    repository.save(make_document("A"))
+    statements: list[str] = []
+
+    def record(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if statement.strip() and not statement.startswith("BEGIN"):
+            statements.append(" ".join(statement.split()))
+
+    event.listen(repository.engine, "before_cursor_execute", record)
+    try:
+        assert repository.active_id() == 1
+    finally:
+        event.remove(repository.engine, "before_cursor_execute", record)
+    [query] = statements
+    assert "FROM active_briefing" in query
+    assert "WHERE active_briefing.id = " in query
