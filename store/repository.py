@@ -169,6 +169,12 @@ class Repository:
             raise StoreUnavailable(
                 f"cannot open the store at {_redacted(url)!r}: {error}"
             ) from error
+        except SQLAlchemyError as error:  # say, no right to create tables
+            self.engine.dispose()
+            reason = _one_line(getattr(error, "orig", None) or error)
+            raise StoreUnavailable(
+                f"cannot set up the store at {_redacted(url)!r}: {reason}"
+            ) from error
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writes = sessionmaker(
             self.engine.execution_options(**writer_options), expire_on_commit=False

@@ -20,6 +20,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
+from store.errors import StoreUnavailable
 from store.sqlite import BEGIN_MODE
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -37,6 +38,11 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    """Return every revision this code has a migration for."""
+    return {script.revision for script in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
+
+
 def current_revision(connection: Connection) -> str | None:
     """Return the store's revision (None for an empty or unversioned store)."""
     return MigrationContext.configure(connection).get_current_revision()
@@ -52,6 +58,11 @@ def migrate(engine: Engine) -> bool:
         revision = current_revision(connection)
         if revision == head:  # another process migrated while this one waited
             return False
+        if revision is not None and revision not in known_revisions():
+            raise StoreUnavailable(
+                f"the store's schema (revision {revision}) is newer than this briefbot "
+                f"knows (up to {head}): run the newer briefbot, or upgrade this one"
+            )
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = connection

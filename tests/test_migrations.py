@@ -3,6 +3,7 @@ models, every foreign key indexed, and an old `create_all` store upgraded in pla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -13,6 +14,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, create_engine, inspect, text
 
+from store.errors import StoreUnavailable
 from store.models import Base
 from store.repository import Repository
 from store.schema import MIGRATIONS, head_revision
@@ -119,3 +121,29 @@ def test_the_migrations_go_down_and_up_again(db_url: str, connection: Connection
     assert connection.execute(text("SELECT value FROM state")).scalar() == "1"
     alembic(connection, "upgrade", "head")
     assert connection.execute(text("SELECT briefing_id FROM active_briefing")).scalar() == 1
+
+
+def test_a_store_migrated_by_a_newer_briefbot_is_a_clear_error(
+    db_url: str, connection: Connection
+) -> None:
+    alembic(connection, "upgrade", "head")
+    connection.execute(text("UPDATE alembic_version SET version_num = 'b9999'"))
+    connection.commit()
+
+    with pytest.raises(StoreUnavailable) as raised:
+        Repository(db_url)
+    message = str(raised.value)
+    assert "\n" not in message
+    assert "revision b9999) is newer than this briefbot knows" in message
+
+
+def test_a_database_error_while_setting_up_is_one_line(db_url: str, connection: Connection) -> None:
+    # a table in the way of the first migration: an error from the database itself
+    connection.execute(text("CREATE TABLE facts (id INTEGER)"))
+    connection.commit()
+
+    with pytest.raises(StoreUnavailable) as raised:
+        Repository(db_url)
+    message = str(raised.value)
+    assert re.match(r"cannot (open|set up) the store at '.*': .*facts.* already exists", message)
+    assert "\n" not in message
