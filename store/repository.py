@@ -166,8 +166,9 @@ class Repository:
                 migrate(self.engine)
         except StoreUnavailable as error:
             self.engine.dispose()
+            reason = str(error).removeprefix("cannot use the store: ")
             raise StoreUnavailable(
-                f"cannot open the store at {_redacted(url)!r}: {error}"
+                f"cannot open the store at {_redacted(url)!r}: {reason}"
             ) from error
         except SQLAlchemyError as error:  # say, no right to create tables
             self.engine.dispose()
