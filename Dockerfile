@@ -13,6 +13,8 @@ RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin brief
 
 WORKDIR /app
 # Exact versions with hashes (requirements.lock, from `make lock`), then the app itself.
+# The lock includes the `postgres` extra (psycopg), so the image can use a shared
+# PostgreSQL store as well as SQLite in /data.
 COPY requirements.lock ./
 RUN pip install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./

@@ -46,8 +46,9 @@ LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
 
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile $(LOCK_FLAGS) -o requirements.lock pyproject.toml
-	$(BIN)/pip-compile $(LOCK_FLAGS) --extra dev -o requirements-dev.lock pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) --extra postgres -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) --extra dev --extra postgres -o requirements-dev.lock \
+		pyproject.toml
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

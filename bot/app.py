@@ -95,6 +95,8 @@ def build_application(settings: Settings, engine: Engine) -> BriefbotApp:
     application.add_handler(CommandHandler("who", commands.who, filters=new))
     application.add_handler(CommandHandler("source", commands.source, filters=new))
     application.add_handler(CommandHandler("reload", operator.reload, filters=new))
+    application.add_handler(CommandHandler("versions", operator.versions, filters=new))
+    application.add_handler(CommandHandler("rollback", operator.rollback, filters=new))
     application.add_handler(MessageHandler(new & private & filters.Document.ALL, operator.upload))
     application.add_handler(MessageHandler(new & private & text, questions.private_text))
     application.add_handler(MessageHandler(new & groups & text, questions.group_text))
@@ -158,8 +160,11 @@ async def on_error(update: object, context: BotContext) -> None:
 
 
 async def refresh_periodically(engine: Engine, every: float, heartbeat: Path | None) -> None:
-    """Every `every` seconds, pick up a briefing that another process made active, and
-    touch the `heartbeat` file so that `briefbot health` knows the bot's loop is alive."""
+    """Every `every` seconds, pick up a version that another process made active (a load
+    or a rollback), and touch the `heartbeat` file so that `briefbot health` knows the
+    bot's loop is alive. While the store cannot be reached the bot answers from memory:
+    that is logged in one line when it starts and when it ends, and checking goes on."""
+    unreachable = False
     while True:
         if heartbeat is not None:
             try:
@@ -168,10 +173,20 @@ async def refresh_periodically(engine: Engine, every: float, heartbeat: Path | N
                 log.warning("Could not touch the heartbeat file %s", heartbeat)
         await asyncio.sleep(every)
         try:
-            if await asyncio.to_thread(engine.refresh):
-                log.info("Now answering from a newly loaded briefing")
+            changed = await asyncio.to_thread(engine.refresh)
+        except BriefbotError as error:
+            if not unreachable:
+                log.warning("Cannot check the store, answering from memory meanwhile: %s", error)
+            unreachable = True
+            continue
         except Exception:
             log.exception("Checking for a new briefing failed; will try again")
+            continue
+        if unreachable:
+            log.warning("The store can be reached again")
+            unreachable = False
+        if changed:
+            log.info("Now answering from a newly loaded briefing")
 
 
 async def _start_background(application: BriefbotApp) -> None:

@@ -27,9 +27,9 @@ from faq.evaluation import (
     format_curve,
     read_questions,
 )
-from store.document import Quote
+from store.document import Quote, plural
 from store.errors import BriefbotError
-from store.repository import Repository, check_store
+from store.repository import Repository, Version, check_store
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,6 +97,21 @@ def _parser() -> argparse.ArgumentParser:
     source = commands.add_parser("source", help="describe the loaded briefing")
     source.set_defaults(command=cmd_source)
 
+    versions = commands.add_parser("versions", help="list the stored versions of the briefing")
+    versions.set_defaults(command=cmd_versions)
+
+    activate = commands.add_parser(
+        "activate", help="make a stored version active (roll back to it)"
+    )
+    activate.add_argument("id", type=int, help="the version's id, as `briefbot versions` lists")
+    activate.set_defaults(command=cmd_activate)
+
+    prune = commands.add_parser(
+        "prune", help="delete old versions: all but the newest N and the active one"
+    )
+    prune.add_argument("--keep", type=_count, required=True, metavar="N")
+    prune.set_defaults(command=cmd_prune)
+
     health = commands.add_parser(
         "health", help="exit 0 if the store opens with a briefing and the bot's loop is alive"
     )
@@ -116,6 +131,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _count(text: str) -> int:
+    """Parse a whole number of zero or more (argparse prints the error)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is below zero")
+    return value
+
+
 def _with_db(settings: Settings, url: str) -> Settings:
     return replace(settings, database_url=url)
 
@@ -128,7 +154,8 @@ def _engine(settings: Settings, *, autoload: bool = False) -> Engine:
         max_briefing_bytes=settings.max_briefing_bytes,
     )
     if autoload and engine.repository.active_id() is None:
-        engine.load_file(settings.briefing)
+        # instances starting together on an empty store: the first one's load wins
+        engine.load_file(settings.briefing, if_empty=True)
     return engine
 
 
@@ -224,6 +251,62 @@ def cmd_source(args: argparse.Namespace, settings: Settings) -> int:
     """Describe the loaded briefing: title, when it was loaded, what it holds."""
     print(format_source(_engine(settings, autoload=True)))
     return 0
+
+
+def cmd_versions(args: argparse.Namespace, settings: Settings) -> int:
+    """List the stored versions, newest first; the active one is marked with "*"."""
+    repository = Repository(settings.database_url)
+    try:
+        versions = repository.versions()
+    finally:
+        repository.close()
+    print(format_versions(versions) if versions else "No briefing has been loaded yet.")
+    return 0
+
+
+def cmd_activate(args: argparse.Namespace, settings: Settings) -> int:
+    """Make version ID active; running bots answer from it within a few seconds."""
+    repository = Repository(settings.database_url)
+    try:
+        version = repository.activate(args.id)
+    finally:
+        repository.close()
+    print(
+        f"Version {version.id} is active: “{version.title}”, loaded "
+        f"{version.loaded_at:%Y-%m-%d %H:%M} UTC, {plural(version.sentences, 'sentence')}. "
+        "Running bots answer from it within seconds."
+    )
+    return 0
+
+
+def cmd_prune(args: argparse.Namespace, settings: Settings) -> int:
+    """Delete all versions but the newest N and the active one."""
+    repository = Repository(settings.database_url)
+    try:
+        removed = repository.prune(args.keep)
+        kept = repository.versions()
+    finally:
+        repository.close()
+    gone = f"Removed {plural(len(removed), 'version')}"
+    if removed:
+        gone += " (" + ", ".join(str(i) for i in removed) + ")"
+    print(f"{gone}; kept {plural(len(kept), 'version')}.")
+    return 0
+
+
+def format_versions(versions: Sequence[Version]) -> str:
+    """Return the versions, one a line: "*" for the active one, id, loaded date, size, title."""
+    width = max(len(str(v.id)) for v in versions)
+    return "\n".join(
+        f"{'*' if v.active else ' '} {v.id:>{width}}  {_version_line(v)}" for v in versions
+    )
+
+
+def _version_line(version: Version) -> str:
+    return (
+        f"{version.loaded_at:%Y-%m-%d %H:%M} UTC  {plural(version.sentences, 'sentence'):>13}  "
+        f"“{version.title}”"
+    )
 
 
 def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
@@ -327,7 +410,8 @@ def format_source(engine: Engine) -> str:
         if value:
             lines.append(f"{label}: {value}")
     if document.loaded_at:
-        lines.append(f"Loaded: {document.loaded_at:%Y-%m-%d %H:%M} UTC")
+        version = f" (version {document.version})" if document.version else ""
+        lines.append(f"Loaded: {document.loaded_at:%Y-%m-%d %H:%M} UTC{version}")
     lines.append(document.counts())
     lines.append(f"Answering: {engine.matching}")
     return "\n".join(lines)

@@ -28,9 +28,9 @@ from faq.index import BriefingIndex
 from faq.pipeline import Semantics, answer_question
 from faq.question import analyse, clean_question
 from store.document import Document, Entity, Quote
-from store.errors import StoreEmpty
+from store.errors import StoreEmpty, VersionNotFound
 from store.loader import DEFAULT_MAX_BYTES, LoadReport, load_bytes, load_file
-from store.repository import Repository, StoredVectors
+from store.repository import Repository, StoredVectors, Version
 from store.text import fold
 
 CACHED_ANSWERS = 2048
@@ -242,15 +242,17 @@ class Engine:
 
     # -- loading ---------------------------------------------------------------
 
-    def load_file(self, path: Path, *, force: bool = False) -> LoadReport:
+    def load_file(self, path: Path, *, force: bool = False, if_empty: bool = False) -> LoadReport:
         """Load the briefing at `path`, make it active and answer from it; `force` loads
-        a briefing shorter than two sentences."""
+        a briefing shorter than two sentences; with `if_empty` it becomes active only if
+        no version is yet (several instances starting together load it once)."""
         report = load_file(
             self.repository,
             path,
             max_bytes=self.max_briefing_bytes,
             embed=self.embed,
             force=force,
+            if_empty=if_empty,
         )
         self.refresh()
         return report
@@ -267,3 +269,20 @@ class Engine:
         )
         self.refresh()
         return report
+
+    # -- versions --------------------------------------------------------------
+
+    def versions(self) -> list[Version]:
+        """Return the stored versions, newest first."""
+        return self.repository.versions()
+
+    def activate(self, version_id: int | None = None) -> Version:
+        """Make a stored version active and answer from it (a rollback); None means the
+        newest version older than the active one. Raise VersionNotFound if there is none."""
+        if version_id is None:
+            version_id = self.repository.previous_id()
+            if version_id is None:
+                raise VersionNotFound("there is no version older than the active one")
+        version = self.repository.activate(version_id)
+        self.refresh()
+        return version

@@ -15,6 +15,8 @@ COMMANDS = (
     BotCommand("who", "People in the briefing and their roles: /who Healey"),
     BotCommand("source", "The loaded briefing: title, date and counts"),
     BotCommand("reload", "Operators: reload the briefing"),
+    BotCommand("versions", "Operators: the stored versions of the briefing"),
+    BotCommand("rollback", "Operators: go back to an earlier version: /rollback 3"),
 )
 
 

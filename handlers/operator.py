@@ -1,7 +1,9 @@
-"""Operators: `/reload` re-reads the briefing file; a text document sent in private replaces it.
+"""Operators: `/reload` re-reads the briefing file; a text document sent in private replaces it;
+`/versions` lists the stored versions and `/rollback [ID]` makes one active again.
 
-Loads run off the event loop. On bad input the engine raises a `LoadError` whose
-one-line message goes back to the operator, and the previous facts stay active.
+Loads and rollbacks run off the event loop. On bad input the engine raises a
+`LoadError` (or `VersionNotFound`) whose one-line message goes back to the operator,
+and the previous facts stay active.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from pathlib import PurePath
 from telegram import Message, Update
 
 from bot.logs import Outcome, mark
-from handlers import BotContext, message_of, render
-from store.errors import LoadError
+from handlers import BotContext, command_argument, message_of, render
+from store.errors import LoadError, VersionNotFound
 from store.loader import LoadReport
 
 EXTENSIONS = (".txt", ".md")
 NOT_OPERATOR = "Sorry, only this bot's operators can change the briefing."
+ROLLBACK_USAGE = "Usage: /rollback [ID]: a version's id from /versions, or none to go back one."
 
 
 async def reload(update: Update, context: BotContext) -> None:
@@ -48,6 +51,39 @@ async def upload(update: Update, context: BotContext) -> None:
     data = bytes(await file.download_as_bytearray())
     engine = context.engine
     await _load(message, lambda: engine.load_bytes(data, file_name=name))
+
+
+async def versions(update: Update, context: BotContext) -> None:
+    """List the stored versions of the briefing, the active one marked (operators only)."""
+    message = message_of(update)
+    if not await _operator_only(update, context, message):
+        return
+    found = await asyncio.to_thread(context.engine.versions)
+    mark(Outcome.HANDLED)
+    await message.reply_html(render.versions_message(found))
+
+
+async def rollback(update: Update, context: BotContext) -> None:
+    """Make a stored version active: the one named, or the one before the active one
+    (operators only). Other instances on the same store follow within seconds."""
+    message = message_of(update)
+    if not await _operator_only(update, context, message):
+        return
+    argument = command_argument(message.text, 20)
+    if argument and not argument.isdigit():
+        mark(Outcome.REFUSED)
+        await message.reply_html(render.e(ROLLBACK_USAGE))
+        return
+    engine = context.engine
+    try:
+        version = await asyncio.to_thread(engine.activate, int(argument) if argument else None)
+    except VersionNotFound:
+        mark(Outcome.REFUSED)
+        missing = f"There is no version {argument}" if argument else "There is no older version"
+        await message.reply_html(f"{missing}: /versions lists them. Nothing changed.")
+        return
+    mark(Outcome.HANDLED)
+    await message.reply_html(render.rollback_message(version))
 
 
 async def _operator_only(update: Update, context: BotContext, message: Message) -> bool:

@@ -16,6 +16,7 @@ from typing import Protocol
 from faq.answer import Answer
 from store.document import Document, Entity, plural
 from store.loader import LoadReport
+from store.repository import Version
 
 MAX_MESSAGE = 4096
 MAX_BUTTON_TEXT = 60
@@ -23,6 +24,7 @@ MIN_QUOTE_ROOM = 80  # below this, leave a quote out rather than trim it to noth
 MAX_ANSWER_HTML = 1500  # the engine keeps answers far shorter; this only bounds a block
 EXPANDABLE_QUOTE = 400  # longer quotes start folded (Telegram's expandable blockquote)
 ELLIPSIS = "…"
+MAX_VERSIONS = 20  # /versions lists the newest ones
 
 
 class QuoteLike(Protocol):
@@ -97,12 +99,18 @@ def source_paragraphs(answer: Answer) -> list[int]:
 
 
 def as_of(document: Document) -> str:
-    """Return when the briefing was published, or else when it was loaded."""
+    """Return when the briefing was published, or else when it was loaded, and which
+    stored version it is ("published 4 March 2025 · version 3 of 6 March 2025")."""
+    version = f"version {document.version}" if document.version else ""
+    if version and document.loaded_at:
+        version += f" of {_day(document.loaded_at)}"
     if document.published:
-        return f"published {e(clip(document.published, 100))}"
+        published = f"published {e(clip(document.published, 100))}"
+        return f"{published} · {version}" if version else published
     if document.loaded_at:
-        return f"loaded {_when(document.loaded_at)}"
-    return "date unknown"
+        loaded = f"loaded {_when(document.loaded_at)}"
+        return f"version {document.version}, {loaded}" if document.version else loaded
+    return version or "date unknown"
 
 
 def blockquote(quote: QuoteLike, *, limit: int = MAX_MESSAGE, where: bool = False) -> str:
@@ -157,7 +165,8 @@ def source_message(document: Document, matching: str = "") -> str:
     if document.published:
         lines.append(f"Published: {e(clip(document.published, 100))}")
     if document.loaded_at:
-        lines.append(f"Loaded: {_when(document.loaded_at)}")
+        version = f" (version {document.version})" if document.version else ""
+        lines.append(f"Loaded: {_when(document.loaded_at)}{version}")
     if document.file_name:
         lines.append(f"File: {e(clip(document.file_name, 300))}")
     lines.append(document.counts())
@@ -169,7 +178,7 @@ def source_message(document: Document, matching: str = "") -> str:
 def load_report(report: LoadReport) -> str:
     """Return the ingestion report an operator gets after a load."""
     lines = [
-        f"Loaded <b>{e(clip(report.title, 300))}</b>",
+        f"Loaded <b>{e(clip(report.title, 300))}</b> ({e(report.version_note())})",
         f"{plural(report.paragraphs, 'paragraph')}, {plural(report.sentences, 'sentence')}",
         f"{report.quotes} quotes, {report.quotes_with_speaker} with a speaker",
         f"{len(report.people)} people: {e(clip(_and(report.people) or 'none', 1500))}",
@@ -184,6 +193,31 @@ def load_report(report: LoadReport) -> str:
         if report.people_gone:
             lines.append(f"Gone: {e(clip(_and(report.people_gone), 1000))}")
     return "\n".join(lines)
+
+
+def versions_message(versions: Sequence[Version], limit: int = MAX_VERSIONS) -> str:
+    """Return the stored versions, newest first, the active one marked, for /versions."""
+    if not versions:
+        return "No briefing has been loaded yet."
+    lines = [f"<b>{plural(len(versions), 'version')}</b>, newest first (▶ active):"]
+    for version in versions[:limit]:
+        mark = "▶" if version.active else "•"
+        lines.append(
+            f"{mark} <b>{version.id}</b> · {e(clip(version.title, 80))} · "
+            f"{_when(version.loaded_at)} · {plural(version.sentences, 'sentence')}"
+        )
+    if len(versions) > limit:
+        lines.append(f"… and {plural(len(versions) - limit, 'older version')}.")
+    lines.append("/rollback ID makes a version active; /rollback alone goes back one.")
+    return "\n".join(lines)
+
+
+def rollback_message(version: Version) -> str:
+    """Return the reply to /rollback: the version now active."""
+    return (
+        f"Now answering from version {version.id}: <b>{e(clip(version.title, 300))}</b>, "
+        f"loaded {_when(version.loaded_at)}."
+    )
 
 
 # -- building blocks -------------------------------------------------------------
@@ -257,6 +291,12 @@ def _and(items: Iterable[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
     return f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _day(moment: datetime) -> str:
+    """Return "5 March 2025"."""
+    moment = moment.astimezone(UTC)
+    return f"{moment.day} {moment:%B %Y}"
 
 
 def _when(moment: datetime) -> str:

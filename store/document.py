@@ -69,6 +69,7 @@ class Document:
     published: str | None = None
     file_name: str | None = None
     loaded_at: datetime | None = None
+    version: int | None = None  # the stored version's id, once read back from the store
 
     def counts(self) -> str:
         """Return what the briefing holds, in one line: paragraphs, sentences, quotes, people."""

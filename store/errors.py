@@ -10,6 +10,7 @@ BriefbotError
  │    └── TooShort              fewer sentences than a briefing needs (--force loads it)
  ├── StoreEmpty                 no briefing has been loaded yet
  ├── StoreUnavailable           the database URL is invalid or the store cannot be opened
+ ├── VersionNotFound            no stored version has that id (or none is before the active)
  ├── EvalFileError              an eval questions file is missing or malformed
  └── ConfigError                a setting in the environment is invalid
 """
@@ -53,6 +54,10 @@ class StoreEmpty(BriefbotError):
 
 class StoreUnavailable(BriefbotError):
     """The database URL is not one briefbot can use, or the store cannot be opened."""
+
+
+class VersionNotFound(BriefbotError):
+    """No stored version has the id asked for, or there is none to roll back to."""
 
 
 class EvalFileError(BriefbotError):

@@ -33,6 +33,7 @@ class LoadReport:
     people_added: tuple[str, ...] = ()
     people_gone: tuple[str, ...] = ()
     had_previous: bool = False
+    reused: bool = False  # the same text was stored already: that version is active again
 
     def summary(self) -> str:
         """Return the one-line summary `briefbot load` prints."""
@@ -40,8 +41,14 @@ class LoadReport:
             f"Loaded “{self.title}”: {plural(self.paragraphs, 'paragraph')}, "
             f"{plural(self.sentences, 'sentence')}, {plural(self.quotes, 'quote')} "
             f"({self.quotes_with_speaker} with a speaker), "
-            f"{plural(len(self.people), 'person', 'people')}"
+            f"{plural(len(self.people), 'person', 'people')} ({self.version_note()})"
         )
+
+    def version_note(self) -> str:
+        """Return "version 4", or "the same text as version 2, active again"."""
+        if self.reused:
+            return f"the same text as version {self.briefing_id}, active again"
+        return f"version {self.briefing_id}"
 
 
 def load_file(
@@ -51,11 +58,13 @@ def load_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
     embed: Embed | None = None,
     force: bool = False,
+    if_empty: bool = False,
 ) -> LoadReport:
-    """Ingest the briefing at `path` and make it active; raise LoadError on bad input."""
+    """Ingest the briefing at `path` and make it active; raise LoadError on bad input.
+    With `if_empty`, it becomes active only if no version is (a first start)."""
     text = read_briefing_file(path, max_bytes=max_bytes)
     document = _checked(parse_document(text, file_name=path.name), force=force)
-    return _activate(repository, document, embed)
+    return _activate(repository, document, embed, if_empty=if_empty)
 
 
 def load_bytes(
@@ -86,14 +95,19 @@ def _checked(document: Document, *, force: bool) -> Document:
     return document
 
 
-def _activate(repository: Repository, document: Document, embed: Embed | None) -> LoadReport:
+def _activate(
+    repository: Repository, document: Document, embed: Embed | None, *, if_empty: bool = False
+) -> LoadReport:
     vectors = embed(document) if embed is not None else None
     current = repository.active()
-    briefing_id = repository.save(document, vectors)
-    return build_report(briefing_id, document, None if current is None else current[1])
+    saved = repository.store(document, vectors, if_empty=if_empty)
+    previous = None if current is None else current[1]
+    return build_report(saved.id, document, previous, reused=saved.reused)
 
 
-def build_report(briefing_id: int, document: Document, previous: Document | None) -> LoadReport:
+def build_report(
+    briefing_id: int, document: Document, previous: Document | None, *, reused: bool = False
+) -> LoadReport:
     """Return the load report for `document`, compared with `previous`."""
     people = tuple(p.name for p in document.people)
     before = {p.name for p in previous.people} if previous else set()
@@ -108,4 +122,5 @@ def build_report(briefing_id: int, document: Document, previous: Document | None
         people_added=tuple(p for p in people if previous and p not in before),
         people_gone=tuple(sorted(before - set(people))),
         had_previous=previous is not None,
+        reused=reused,
     )

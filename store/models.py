@@ -1,10 +1,15 @@
-"""SQLAlchemy models of the fact store: briefings and the facts learned from them."""
+"""SQLAlchemy models of the fact store: briefings (versions) and the facts learned from them.
+
+The schema itself is made and changed by the Alembic migrations in `store/migrations/`;
+these models must match it (tests/test_migrations.py checks that they do).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from sqlalchemy import (
+    CheckConstraint,
     DateTime,
     ForeignKey,
     Integer,
@@ -21,18 +26,18 @@ class Base(DeclarativeBase):
 
 
 class BriefingRow(Base):
-    """One loaded briefing; its children are deleted with it."""
+    """One version: a loaded briefing; its children are deleted with it."""
 
     __tablename__ = "briefings"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(Text)
     checksum: Mapped[str] = mapped_column(String(64), index=True)
     loaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    source: Mapped[str | None] = mapped_column(String(300))
-    url: Mapped[str | None] = mapped_column(String(1000))
-    published: Mapped[str | None] = mapped_column(String(100))
-    file_name: Mapped[str | None] = mapped_column(String(300))
+    source: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(Text)
+    file_name: Mapped[str | None] = mapped_column(Text)
 
     paragraphs: Mapped[list[ParagraphRow]] = relationship(
         back_populates="briefing", cascade="all, delete-orphan", order_by="ParagraphRow.number"
@@ -54,7 +59,9 @@ class ParagraphRow(Base):
     __table_args__ = (UniqueConstraint("briefing_id", "number"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    briefing_id: Mapped[int] = mapped_column(ForeignKey("briefings.id", ondelete="CASCADE"))
+    briefing_id: Mapped[int] = mapped_column(
+        ForeignKey("briefings.id", ondelete="CASCADE"), index=True
+    )
     number: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
 
@@ -66,7 +73,9 @@ class SentenceRow(Base):
     __table_args__ = (UniqueConstraint("briefing_id", "paragraph", "number"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    briefing_id: Mapped[int] = mapped_column(ForeignKey("briefings.id", ondelete="CASCADE"))
+    briefing_id: Mapped[int] = mapped_column(
+        ForeignKey("briefings.id", ondelete="CASCADE"), index=True
+    )
     paragraph: Mapped[int] = mapped_column(Integer)
     number: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
@@ -83,9 +92,11 @@ class FactRow(Base):
     __tablename__ = "facts"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    sentence_id: Mapped[int] = mapped_column(
+        ForeignKey("sentences.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(20))
-    value: Mapped[str] = mapped_column(String(300))
+    value: Mapped[str] = mapped_column(Text)
 
     sentence: Mapped[SentenceRow] = relationship(back_populates="facts")
 
@@ -96,10 +107,12 @@ class EntityRow(Base):
     __tablename__ = "entities"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    briefing_id: Mapped[int] = mapped_column(ForeignKey("briefings.id", ondelete="CASCADE"))
-    name: Mapped[str] = mapped_column(String(300))
+    briefing_id: Mapped[int] = mapped_column(
+        ForeignKey("briefings.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20))
-    role: Mapped[str | None] = mapped_column(String(500))
+    role: Mapped[str | None] = mapped_column(Text)
 
     briefing: Mapped[BriefingRow] = relationship(back_populates="entities")
     aliases: Mapped[list[AliasRow]] = relationship(
@@ -113,8 +126,10 @@ class AliasRow(Base):
     __tablename__ = "aliases"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
-    alias: Mapped[str] = mapped_column(String(300))
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), index=True
+    )
+    alias: Mapped[str] = mapped_column(Text)
 
     entity: Mapped[EntityRow] = relationship(back_populates="aliases")
 
@@ -125,12 +140,14 @@ class QuoteRow(Base):
     __tablename__ = "quotes"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    briefing_id: Mapped[int] = mapped_column(ForeignKey("briefings.id", ondelete="CASCADE"))
+    briefing_id: Mapped[int] = mapped_column(
+        ForeignKey("briefings.id", ondelete="CASCADE"), index=True
+    )
     text: Mapped[str] = mapped_column(Text)
-    speaker: Mapped[str | None] = mapped_column(String(300))
+    speaker: Mapped[str | None] = mapped_column(Text)
     paragraph: Mapped[int] = mapped_column(Integer)
     sentence: Mapped[int] = mapped_column(Integer)
-    paragraphs: Mapped[str] = mapped_column(String(300), default="")
+    paragraphs: Mapped[str] = mapped_column(Text, default="")
 
     briefing: Mapped[BriefingRow] = relationship(back_populates="quotes")
 
@@ -151,10 +168,17 @@ class SentenceVectorsRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class StateRow(Base):
-    """Key/value state; `active_briefing` names the briefing readers see."""
+class ActiveRow(Base):
+    """The one row naming the version readers see (NULL while the store is empty).
 
-    __tablename__ = "state"
+    A foreign key (ON DELETE RESTRICT) makes a deleted active version impossible, and
+    writers lock this row, which puts loads, activations and prunes in one queue.
+    """
 
-    key: Mapped[str] = mapped_column(String(50), primary_key=True)
-    value: Mapped[str] = mapped_column(String(300))
+    __tablename__ = "active_briefing"
+    __table_args__ = (CheckConstraint("id = 1", name="ck_active_briefing_one_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    briefing_id: Mapped[int | None] = mapped_column(
+        ForeignKey("briefings.id", ondelete="RESTRICT"), index=True
+    )

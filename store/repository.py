@@ -1,4 +1,11 @@
-"""Persisting documents and reading the active one back, atomically."""
+"""Persisting documents as versions, activating one, and reading the active one back.
+
+Every load is a version (a row of `briefings` with its facts); the one-row table
+`active_briefing` names the version readers see. Writers (a load, an activation, a
+prune) first lock that row — BEGIN IMMEDIATE on SQLite — so they run one at a time
+and never delete what another is writing or activating; the foreign key from that
+row makes deleting the active version fail.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +15,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, String, cast, create_engine, delete, select
+from sqlalchemy import Engine, create_engine, delete, func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from store.document import Document, Entity, EntityKind, Quote, Sentence
-from store.errors import StoreUnavailable
+from store.errors import StoreUnavailable, VersionNotFound
 from store.models import (
+    ActiveRow,
     AliasRow,
-    Base,
     BriefingRow,
     EntityRow,
     FactRow,
@@ -26,13 +40,13 @@ from store.models import (
     QuoteRow,
     SentenceRow,
     SentenceVectorsRow,
-    StateRow,
 )
-from store.sqlite import BUSY_TIMEOUT_MS, configure_sqlite, prepare_sqlite_path
+from store.schema import migrate
+from store.sqlite import BEGIN_MODE, BUSY_TIMEOUT_MS, configure_sqlite, prepare_sqlite_path
 
-ACTIVE_KEY = "active_briefing"
-KEEP_BRIEFINGS = 2
 FACT_KINDS = ("numbers", "amounts", "dates", "places")
+# how long a PostgreSQL connection attempt may take before the store counts as unreachable
+CONNECT_TIMEOUT_SECONDS = 10
 
 
 @dataclass(frozen=True)
@@ -45,11 +59,33 @@ class StoredVectors:
     data: bytes
 
 
+@dataclass(frozen=True)
+class Version:
+    """One stored version of the briefing, as `briefbot versions` lists it."""
+
+    id: int
+    title: str
+    loaded_at: datetime
+    sentences: int
+    active: bool
+    file_name: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What `Repository.store` did: the version now active, and whether it was already
+    stored (the same text loaded again) rather than written."""
+
+    id: int
+    reused: bool
+
+
 def check_store(url: str) -> int:
     """Return the active briefing's id after opening the store read-only (no tables are
     created); raise StoreUnavailable when it cannot be opened or holds no briefing."""
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, **_engine_options(url))
     except (ArgumentError, ValueError, ModuleNotFoundError) as error:
         raise StoreUnavailable(f"{_redacted(url)!r} is not a usable database URL") from error
     try:
@@ -59,9 +95,7 @@ def check_store(url: str) -> int:
                 raise StoreUnavailable(f"there is no store at {database!r}")
         with engine.connect() as connection:
             row = connection.execute(
-                select(BriefingRow.id)
-                .join(StateRow, StateRow.value == cast(BriefingRow.id, String))
-                .where(StateRow.key == ACTIVE_KEY)
+                select(BriefingRow.id).join(ActiveRow, ActiveRow.briefing_id == BriefingRow.id)
             ).first()
     except SQLAlchemyError as error:
         raise StoreUnavailable(f"cannot read the store: {error.__class__.__name__}") from error
@@ -72,63 +106,160 @@ def check_store(url: str) -> int:
     return int(row[0])
 
 
+def _engine_options(url: str) -> dict[str, Any]:
+    """Return create_engine's options for `url`: on PostgreSQL, snapshot reads (a reader
+    sees one commit throughout), a connection check before use, and a connect timeout."""
+    if make_url(url).get_backend_name() != "postgresql":
+        return {}
+    return {
+        "isolation_level": "REPEATABLE READ",
+        "pool_pre_ping": True,
+        "connect_args": {"connect_timeout": CONNECT_TIMEOUT_SECONDS},
+    }
+
+
+def _one_line(error: object) -> str:
+    return " ".join(str(error).split())
+
+
 @contextlib.contextmanager
 def _store_errors() -> Iterator[None]:
     """Turn a database failure into one line a user can act on."""
     try:
         yield
-    except OperationalError as error:
+    except (OperationalError, InterfaceError) as error:
         if "locked" in str(error.orig):
             raise StoreUnavailable(
                 "the store is locked by another process writing to it (waited "
                 f"{BUSY_TIMEOUT_MS // 1000} s): try again when it has finished"
             ) from error
-        raise StoreUnavailable(f"cannot use the store: {error.orig}") from error
+        raise StoreUnavailable(f"cannot use the store: {_one_line(error.orig)}") from error
 
 
 class Repository:
-    """The fact store behind one database URL."""
+    """The fact store behind one database URL; opening it brings its schema up to date."""
 
     def __init__(self, url: str) -> None:
         try:
-            self.engine: Engine = create_engine(url)
+            self.engine: Engine = create_engine(url, **_engine_options(url))
         except (ArgumentError, ValueError) as error:
             raise StoreUnavailable(
                 f"{_redacted(url)!r} is not a database URL: set BRIEFBOT_DATABASE_URL to one "
                 "such as sqlite:////path/to/briefbot.db"
             ) from error
         except ModuleNotFoundError as error:
+            extra = " (pip install 'briefbot[postgres]')" if error.name == "psycopg" else ""
             raise StoreUnavailable(
-                f"no driver for {_redacted(url)!r}: {error.name} is not installed"
+                f"no driver for {_redacted(url)!r}: {error.name} is not installed{extra}"
             ) from error
         prepare_sqlite_path(url)
         self.url = url
+        writer_options: dict[str, Any] = {}
         if self.engine.dialect.name == "sqlite":
             configure_sqlite(self.engine)
+            writer_options = {BEGIN_MODE: "IMMEDIATE"}
+        elif self.engine.dialect.name == "postgresql":
+            # a writer waits for the lock on the active row, then sees what was committed
+            writer_options = {"isolation_level": "READ COMMITTED"}
         try:
-            Base.metadata.create_all(self.engine)
-        except OperationalError as error:
+            with _store_errors():
+                migrate(self.engine)
+        except StoreUnavailable as error:
+            self.engine.dispose()
+            reason = str(error).removeprefix("cannot use the store: ")
             raise StoreUnavailable(
-                f"cannot open the store at {_redacted(url)!r}: {error.orig}"
+                f"cannot open the store at {_redacted(url)!r}: {reason}"
+            ) from error
+        except SQLAlchemyError as error:  # say, no right to create tables
+            self.engine.dispose()
+            reason = _one_line(getattr(error, "orig", None) or error)
+            raise StoreUnavailable(
+                f"cannot set up the store at {_redacted(url)!r}: {reason}"
             ) from error
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writes = sessionmaker(
+            self.engine.execution_options(**writer_options), expire_on_commit=False
+        )
 
     def close(self) -> None:
         self.engine.dispose()
 
+    # -- writing -------------------------------------------------------------------
+
     def save(self, document: Document, vectors: StoredVectors | None = None) -> int:
-        """Store `document` (and its sentence vectors) and make it the active briefing,
-        in one transaction."""
+        """Store `document` as a version and make it active; return its id."""
+        return self.store(document, vectors).id
+
+    def store(
+        self, document: Document, vectors: StoredVectors | None = None, *, if_empty: bool = False
+    ) -> Saved:
+        """Make `document` the active version, in one transaction: the version with the
+        same text (checksum) if one is stored, else a new one with its sentence vectors.
+        With `if_empty`, only when no version is active (a first start): otherwise the
+        active version stays and is returned."""
         loaded_at = document.loaded_at or datetime.now(UTC)
-        with _store_errors(), self._sessions.begin() as session:
+        with _store_errors(), self._writes.begin() as session:
+            active = _lock_active(session)
+            if if_empty and active.briefing_id is not None:
+                return Saved(active.briefing_id, reused=True)
+            existing = session.scalars(
+                select(BriefingRow.id)
+                .where(BriefingRow.checksum == document.checksum)
+                .order_by(BriefingRow.id.desc())
+                .limit(1)
+            ).first()
+            if existing is not None:
+                active.briefing_id = existing
+                if vectors is not None:
+                    _add_vectors(session, existing, vectors)
+                return Saved(existing, reused=True)
             row = _to_row(document, loaded_at)
             if vectors is not None:
                 row.vectors = [_vectors_row(vectors)]
             session.add(row)
             session.flush()
-            session.merge(StateRow(key=ACTIVE_KEY, value=str(row.id)))
-            _prune(session, keep_newest=KEEP_BRIEFINGS)
-            return row.id
+            active.briefing_id = row.id
+            return Saved(row.id, reused=False)
+
+    def activate(self, version_id: int) -> Version:
+        """Make the stored version `version_id` active (a rollback); raise VersionNotFound
+        when there is none with that id."""
+        with _store_errors(), self._writes.begin() as session:
+            active = _lock_active(session)
+            if session.get(BriefingRow, version_id) is None:
+                raise VersionNotFound(
+                    f"there is no version {version_id}: `briefbot versions` lists them"
+                )
+            active.briefing_id = version_id
+            session.flush()
+            return _versions(session, version_id)[0]
+
+    def prune(self, keep: int) -> list[int]:
+        """Delete all but the `keep` newest versions, never the active one; return the
+        ids deleted. A load in progress holds the writers' lock, so it is never touched."""
+        if keep < 0:
+            raise ValueError("keep must be zero or more")
+        with _store_errors(), self._writes.begin() as session:
+            active = _lock_active(session)
+            ids = session.scalars(select(BriefingRow.id).order_by(BriefingRow.id.desc())).all()
+            stale = [i for i in ids[keep:] if i != active.briefing_id]
+            for start in range(0, len(stale), 500):
+                chunk = stale[start : start + 500]
+                session.execute(delete(BriefingRow).where(BriefingRow.id.in_(chunk)))
+            return sorted(stale)
+
+    def save_vectors(self, briefing_id: int, vectors: StoredVectors) -> None:
+        """Store the sentence vectors of a briefing loaded without them (kept if present;
+        nothing happens if the version was pruned meanwhile)."""
+        with (
+            contextlib.suppress(IntegrityError),
+            _store_errors(),
+            self._writes.begin() as session,
+        ):
+            if session.get(BriefingRow, briefing_id) is not None:
+                _add_vectors(session, briefing_id, vectors)
+
+    # -- reading -------------------------------------------------------------------
 
     def vectors(self, briefing_id: int, model: str) -> StoredVectors | None:
         """Return the stored sentence vectors of a briefing under `model`, if any."""
@@ -143,35 +274,45 @@ class Repository:
                 return None
             return StoredVectors(row.model, row.rows, row.dimensions, row.data)
 
-    def save_vectors(self, briefing_id: int, vectors: StoredVectors) -> None:
-        """Store the sentence vectors of a briefing loaded without them (kept if present)."""
-        with _store_errors(), self._sessions.begin() as session:
-            exists = session.scalars(
-                select(SentenceVectorsRow.id).where(
-                    SentenceVectorsRow.briefing_id == briefing_id,
-                    SentenceVectorsRow.model == vectors.model,
-                )
-            ).first()
-            if exists is None and session.get(BriefingRow, briefing_id) is not None:
-                row = _vectors_row(vectors)
-                row.briefing_id = briefing_id
-                session.add(row)
-
     def active_id(self) -> int | None:
-        """Return the id of the active briefing, or None when the store is empty."""
+        """Return the id of the active version, or None when the store is empty: one
+        primary-key read, cheap enough to poll every few seconds."""
         with _store_errors(), self._sessions.begin() as session:
             return _active_id(session)
 
     def active(self) -> tuple[int, Document] | None:
-        """Return the active briefing's id and document, read from one snapshot."""
+        """Return the active version's id and document, read from one snapshot."""
         with _store_errors(), self._sessions.begin() as session:
             briefing_id = _active_id(session)
             if briefing_id is None:
                 return None
             return briefing_id, _read(session, briefing_id)
 
+    def document(self, version_id: int) -> Document:
+        """Return a stored version's document; raise VersionNotFound if there is none."""
+        with _store_errors(), self._sessions.begin() as session:
+            if session.get(BriefingRow, version_id) is None:
+                raise VersionNotFound(
+                    f"there is no version {version_id}: `briefbot versions` lists them"
+                )
+            return _read(session, version_id)
+
+    def versions(self) -> list[Version]:
+        """Return every stored version, newest first."""
+        with _store_errors(), self._sessions.begin() as session:
+            return _versions(session)
+
+    def previous_id(self) -> int | None:
+        """Return the id of the newest version older than the active one, if any."""
+        with _store_errors(), self._sessions.begin() as session:
+            active = _active_id(session)
+            stmt = select(BriefingRow.id).order_by(BriefingRow.id.desc())
+            if active is not None:
+                stmt = stmt.where(BriefingRow.id < active)
+            return session.scalars(stmt.limit(1)).first()
+
     def previous(self) -> Document | None:
-        """Return the briefing that was active before the current one, if kept."""
+        """Return the newest version older than the active one, if any."""
         with _store_errors(), self._sessions.begin() as session:
             active = _active_id(session)
             stmt = select(BriefingRow.id).order_by(BriefingRow.id.desc())
@@ -187,17 +328,63 @@ def _redacted(url: str) -> str:
 
 
 def _active_id(session: Session) -> int | None:
-    state = session.get(StateRow, ACTIVE_KEY)
-    return None if state is None else int(state.value)
+    row = session.get(ActiveRow, 1)
+    return None if row is None else row.briefing_id
 
 
-def _prune(session: Session, *, keep_newest: int) -> None:
-    """Delete all but the newest `keep_newest` briefings; the database cascades to facts."""
-    stale = session.scalars(
-        select(BriefingRow.id).order_by(BriefingRow.id.desc()).offset(keep_newest)
-    ).all()
-    if stale:
-        session.execute(delete(BriefingRow).where(BriefingRow.id.in_(stale)))
+def _lock_active(session: Session) -> ActiveRow:
+    """Return the active row, locked until the transaction ends (the writers' queue)."""
+    row = session.get(ActiveRow, 1, with_for_update=True)
+    if row is None:  # the migration makes it; only a hand-edited store lacks it
+        row = ActiveRow(id=1, briefing_id=None)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def _versions(session: Session, only: int | None = None) -> list[Version]:
+    sentences = (
+        select(func.count(SentenceRow.id))
+        .where(SentenceRow.briefing_id == BriefingRow.id)
+        .scalar_subquery()
+    )
+    active = _active_id(session)
+    stmt = select(
+        BriefingRow.id,
+        BriefingRow.title,
+        BriefingRow.loaded_at,
+        sentences,
+        BriefingRow.file_name,
+        BriefingRow.published,
+    ).order_by(BriefingRow.id.desc())
+    if only is not None:
+        stmt = stmt.where(BriefingRow.id == only)
+    return [
+        Version(
+            id=row[0],
+            title=row[1],
+            loaded_at=_aware(row[2]),
+            sentences=int(row[3]),
+            active=row[0] == active,
+            file_name=row[4],
+            published=row[5],
+        )
+        for row in session.execute(stmt)
+    ]
+
+
+def _add_vectors(session: Session, briefing_id: int, vectors: StoredVectors) -> None:
+    """Add `vectors` to a stored version unless it has vectors under that model."""
+    exists = session.scalars(
+        select(SentenceVectorsRow.id).where(
+            SentenceVectorsRow.briefing_id == briefing_id,
+            SentenceVectorsRow.model == vectors.model,
+        )
+    ).first()
+    if exists is None:
+        row = _vectors_row(vectors)
+        row.briefing_id = briefing_id
+        session.add(row)
 
 
 def _vectors_row(vectors: StoredVectors) -> SentenceVectorsRow:
@@ -292,6 +479,7 @@ def _read(session: Session, briefing_id: int) -> Document:
         published=row.published,
         file_name=row.file_name,
         loaded_at=_aware(row.loaded_at),
+        version=row.id,
     )
 
 

@@ -18,6 +18,11 @@ from store.errors import StoreUnavailable
 
 # How long a writer waits for another process's write to finish before giving up.
 BUSY_TIMEOUT_MS = 10_000
+# The execution option that picks the BEGIN of a transaction: "IMMEDIATE" for writers (a
+# deferred transaction that reads first cannot wait for the write lock, it fails at
+# once), "EXCLUSIVE" for migrations.
+BEGIN_MODE = "briefbot_sqlite_begin"
+BEGIN_MODES = ("", "IMMEDIATE", "EXCLUSIVE")
 
 
 def prepare_sqlite_path(url: str) -> None:
@@ -34,18 +39,22 @@ def prepare_sqlite_path(url: str) -> None:
 
 
 def configure_sqlite(engine: Engine) -> None:
-    """Turn on WAL, foreign keys, a busy timeout and explicit BEGIN for `engine`."""
+    """Turn on WAL, foreign keys, a busy timeout and explicit BEGIN for `engine` (BEGIN
+    IMMEDIATE or EXCLUSIVE on connections with the `BEGIN_MODE` execution option)."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: WAL may wait
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        mode = connection.get_execution_options().get(BEGIN_MODE, "")
+        if mode not in BEGIN_MODES:
+            raise ValueError(f"unknown SQLite BEGIN mode {mode!r}")
+        connection.exec_driver_sql(f"BEGIN {mode}".rstrip())

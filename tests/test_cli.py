@@ -265,7 +265,8 @@ def test_eval_prints_figures_per_briefing(capsys: pytest.CaptureFixture[str]) ->
 
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    for command in ("load", "ask", "quotes", "who", "source", "chat", "eval", "run"):
+    commands = ("load", "ask", "quotes", "who", "source", "chat", "eval", "run", "versions")
+    for command in (*commands, "activate", "prune --keep"):
         assert f"briefbot {command}" in readme
 
 
@@ -454,3 +455,50 @@ def test_a_load_that_finds_the_store_locked_waits_then_says_so_in_one_line(
     assert err.count("\n") == 1
     assert main(["source"]) == 0
     assert capsys.readouterr().out.startswith("Northfield City Council")  # unchanged
+
+
+def test_versions_activate_and_prune(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["load", str(BRIEFINGS / "riverside-library.txt")]) == 0
+    assert main(["load", str(BRIEFINGS / "coalition-of-the-willing.txt")]) == 0
+    assert "(version 2)" in capsys.readouterr().out
+    assert main(["versions"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("* 2  ")
+    assert "The Defence Secretary" in lines[0]
+    assert lines[1].startswith("  1  ")
+    assert "13 sentences" in lines[1]
+
+    assert main(["activate", "1"]) == 0
+    assert capsys.readouterr().out.startswith("Version 1 is active: “Northfield City Council")
+    assert main(["source"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Northfield City Council")
+    assert "(version 1)" in out
+
+    assert main(["activate", "99"]) == 1
+    err = capsys.readouterr().err
+    assert err == "error: there is no version 99: `briefbot versions` lists them\n"
+
+    assert main(["prune", "--keep", "0"]) == 0
+    assert capsys.readouterr().out == "Removed 1 version (2); kept 1 version.\n"
+    assert main(["versions"]) == 0
+    assert capsys.readouterr().out.startswith("* 1  ")
+
+
+def test_loading_the_same_text_again_reactivates_its_version(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    riverside = str(BRIEFINGS / "riverside-library.txt")
+    assert main(["load", riverside]) == 0
+    assert main(["load", str(BRIEFINGS / "coalition-of-the-willing.txt")]) == 0
+    assert main(["load", riverside]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1].endswith("(the same text as version 1, active again)")
+    assert main(["versions"]) == 0
+    assert capsys.readouterr().out.count("\n") == 2  # no copy stored
+
+
+def test_versions_on_an_empty_store(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["versions"]) == 0
+    assert capsys.readouterr().out == "No briefing has been loaded yet.\n"

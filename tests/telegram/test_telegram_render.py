@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -171,3 +172,14 @@ def test_mentions_are_stripped() -> None:
     assert strip_mention("@BriefBot, who meets?", "briefbot") == "who meets?"
     assert strip_mention("who meets @briefbot?", "briefbot") == "who meets?"
     assert strip_mention("ask @briefbot_fan", "briefbot") == "ask @briefbot_fan"
+
+
+def test_the_as_of_line_names_the_stored_version_and_its_date() -> None:
+    loaded = datetime(2025, 3, 6, 9, 30, tzinfo=UTC)
+    stored = Document(title="T", checksum="0", paragraphs=(), sentences=(), version=3)
+    assert render.as_of(replace(stored, loaded_at=loaded)) == (
+        "version 3, loaded 6 March 2025, 09:30 UTC"
+    )
+    assert render.as_of(replace(stored, loaded_at=loaded, published="4 March 2025")) == (
+        "published 4 March 2025 · version 3 of 6 March 2025"
+    )
