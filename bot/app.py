@@ -38,6 +38,7 @@ from handlers import SERVICES, BotContext, Services, commands, inline, operator,
 from handlers.conversations import ConversationMemory
 from handlers.limits import QuestionLimiter
 from store.errors import BriefbotError, ConfigError
+from store.insight import InsightBuffer
 
 # The rate limiter makes the bot an ExtBot[int]; there is no job queue (APScheduler is not used).
 BriefbotApp: TypeAlias = Application[
@@ -62,6 +63,7 @@ def build_application(settings: Settings, engine: Engine) -> BriefbotApp:
     if not settings.telegram_bot_token:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather")
     logs.redact(settings.telegram_bot_token)
+    insight = InsightBuffer()
     application = (
         Application.builder()
         .token(settings.telegram_bot_token)
@@ -72,7 +74,7 @@ def build_application(settings: Settings, engine: Engine) -> BriefbotApp:
         .rate_limiter(
             AIORateLimiter(overall_max_rate=settings.messages_per_second, max_retries=FLOOD_RETRIES)
         )
-        .concurrent_updates(logs.LoggingUpdateProcessor(CONCURRENT_UPDATES))
+        .concurrent_updates(logs.LoggingUpdateProcessor(CONCURRENT_UPDATES, insight.handled))
         .post_init(_start_background)
         .post_stop(_stop_background)
         .build()
@@ -83,6 +85,7 @@ def build_application(settings: Settings, engine: Engine) -> BriefbotApp:
         limiter=QuestionLimiter(settings.questions_per_minute),
         suggestions=questions.SuggestionStore(),
         conversations=ConversationMemory(),
+        insight=insight,
     )
 
     new = filters.UpdateType.MESSAGE
@@ -97,6 +100,8 @@ def build_application(settings: Settings, engine: Engine) -> BriefbotApp:
     application.add_handler(CommandHandler("reload", operator.reload, filters=new))
     application.add_handler(CommandHandler("versions", operator.versions, filters=new))
     application.add_handler(CommandHandler("rollback", operator.rollback, filters=new))
+    application.add_handler(CommandHandler("stats", operator.stats, filters=new))
+    application.add_handler(CommandHandler("unanswered", operator.unanswered, filters=new))
     application.add_handler(MessageHandler(new & private & filters.Document.ALL, operator.upload))
     application.add_handler(MessageHandler(new & private & text, questions.private_text))
     application.add_handler(MessageHandler(new & groups & text, questions.group_text))
@@ -159,11 +164,14 @@ async def on_error(update: object, context: BotContext) -> None:
         log.warning("Could not tell the user about the error", exc_info=True)
 
 
-async def refresh_periodically(engine: Engine, every: float, heartbeat: Path | None) -> None:
+async def refresh_periodically(
+    engine: Engine, every: float, heartbeat: Path | None, insight: InsightBuffer | None = None
+) -> None:
     """Every `every` seconds, pick up a version that another process made active (a load
-    or a rollback), and touch the `heartbeat` file so that `briefbot health` knows the
-    bot's loop is alive. While the store cannot be reached the bot answers from memory:
-    that is logged in one line when it starts and when it ends, and checking goes on."""
+    or a rollback), write the questions handled meanwhile (`insight`) to the store, and
+    touch the `heartbeat` file so that `briefbot health` knows the bot's loop is alive.
+    While the store cannot be reached the bot answers from memory: that is logged in one
+    line when it starts and when it ends, and checking goes on."""
     unreachable = False
     while True:
         if heartbeat is not None:
@@ -187,6 +195,16 @@ async def refresh_periodically(engine: Engine, every: float, heartbeat: Path | N
             unreachable = False
         if changed:
             log.info("Now answering from a newly loaded briefing")
+        if insight is not None:
+            await _flush(insight, engine)
+
+
+async def _flush(insight: InsightBuffer, engine: Engine) -> None:
+    """Write the buffered question counts; a failure keeps them for the next try."""
+    try:
+        await asyncio.to_thread(insight.flush, engine.repository)
+    except Exception:
+        log.exception("Writing the question statistics failed; will try again")
 
 
 async def _start_background(application: BriefbotApp) -> None:
@@ -199,6 +217,7 @@ async def _start_background(application: BriefbotApp) -> None:
             services.engine,
             services.settings.reload_poll_seconds,
             services.settings.heartbeat_file,
+            services.insight,
         ),
         name="briefbot-refresh",
     )
@@ -212,3 +231,5 @@ async def _stop_background(application: BriefbotApp) -> None:
     task.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await task
+    services: Services = application.bot_data[SERVICES]
+    await _flush(services.insight, services.engine)

@@ -27,6 +27,7 @@ from faq.evaluation import (
     format_curve,
     read_questions,
 )
+from store import insight
 from store.document import Quote, plural
 from store.errors import BriefbotError
 from store.repository import Repository, Version, check_store
@@ -111,6 +112,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     prune.add_argument("--keep", type=_count, required=True, metavar="N")
     prune.set_defaults(command=cmd_prune)
+
+    stats = commands.add_parser(
+        "stats", help="questions the bot handled, the share answered and the median time"
+    )
+    stats.set_defaults(command=cmd_stats)
+
+    unanswered = commands.add_parser(
+        "unanswered", help="the questions the bot abstained on, the most asked first"
+    )
+    unanswered.add_argument("--limit", type=_count, default=20, metavar="N")
+    unanswered.set_defaults(command=cmd_unanswered)
 
     health = commands.add_parser(
         "health", help="exit 0 if the store opens with a briefing and the bot's loop is alive"
@@ -291,6 +303,41 @@ def cmd_prune(args: argparse.Namespace, settings: Settings) -> int:
     if removed:
         gone += " (" + ", ".join(str(i) for i in removed) + ")"
     print(f"{gone}; kept {plural(len(kept), 'version')}.")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the questions every bot instance handled, the share answered and the median
+    handling time: today and since the oldest kept record."""
+    repository = Repository(settings.database_url)
+    try:
+        periods = insight.stats(repository)
+    finally:
+        repository.close()
+    for period in periods:
+        if not period.questions:
+            print(f"{period.label}: no questions")
+            continue
+        median = f"{period.median_ms:.0f} ms" if period.median_ms is not None else "n/a"
+        print(
+            f"{period.label}: {plural(period.questions, 'question')}, {period.answered} "
+            f"answered ({period.share_answered:.0%}), median {median}"
+        )
+    return 0
+
+
+def cmd_unanswered(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the questions the bot abstained on most often (text only, kept for
+    insight.KEEP_DAYS days), to add curated answers for."""
+    repository = Repository(settings.database_url)
+    try:
+        found = insight.unanswered(repository, args.limit)
+    finally:
+        repository.close()
+    if not found:
+        print(f"No unanswered questions in the last {insight.KEEP_DAYS} days.")
+    for item in found:
+        print(f"{item.count:5d}×  {item.last_asked:%Y-%m-%d %H:%M}  {item.text}")
     return 0
 
 

@@ -12,7 +12,7 @@ import enum
 import logging
 import time
 import traceback
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +37,9 @@ class Outcome(enum.Enum):
     FAILED = "failed"  # a handler raised
 
 
+_QUESTIONS = (Outcome.ANSWERED, Outcome.NOT_COVERED)
+
+
 @dataclass
 class _Handling:
     outcome: Outcome = Outcome.IGNORED
@@ -53,7 +56,16 @@ def mark(outcome: Outcome) -> None:
 
 
 class LoggingUpdateProcessor(SimpleUpdateProcessor):
-    """Process updates like PTB's default, timing each and logging one line about it."""
+    """Process updates like PTB's default, timing each and logging one line about it;
+    `on_question(answered, ms)` hears of every question answered or abstained on."""
+
+    def __init__(
+        self,
+        max_concurrent_updates: int,
+        on_question: Callable[[bool, float], None] | None = None,
+    ) -> None:
+        super().__init__(max_concurrent_updates)
+        self.on_question = on_question
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Await the update's handlers, then log kind, chat type, outcome and time."""
@@ -66,6 +78,8 @@ class LoggingUpdateProcessor(SimpleUpdateProcessor):
             elapsed_ms = (time.perf_counter() - started) * 1000
             _CURRENT.reset(token)
             _log_update(update, handling.outcome, elapsed_ms)
+            if self.on_question is not None and handling.outcome in _QUESTIONS:
+                self.on_question(handling.outcome is Outcome.ANSWERED, elapsed_ms)
 
 
 def _log_update(update: object, outcome: Outcome, elapsed_ms: float) -> None:

@@ -16,6 +16,7 @@ from telegram.ext import CallbackContext, ExtBot
 from bot.config import Settings
 from faq.engine import Engine
 from handlers.limits import QuestionLimiter
+from store.insight import InsightBuffer
 
 if TYPE_CHECKING:
     from handlers.conversations import ConversationMemory
@@ -33,6 +34,7 @@ class Services:
     limiter: QuestionLimiter
     suggestions: SuggestionStore
     conversations: ConversationMemory
+    insight: InsightBuffer
 
 
 class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

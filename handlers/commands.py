@@ -17,6 +17,8 @@ COMMANDS = (
     BotCommand("reload", "Operators: reload the briefing"),
     BotCommand("versions", "Operators: the stored versions of the briefing"),
     BotCommand("rollback", "Operators: go back to an earlier version: /rollback 3"),
+    BotCommand("stats", "Operators: questions handled, share answered, median time"),
+    BotCommand("unanswered", "Operators: the questions the briefing did not answer"),
 )
 
 

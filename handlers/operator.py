@@ -15,8 +15,9 @@ from pathlib import PurePath
 from telegram import Message, Update
 
 from bot.logs import Outcome, mark
-from handlers import BotContext, command_argument, message_of, render
-from store.errors import LoadError, VersionNotFound
+from handlers import BotContext, command_argument, message_of, render, reply
+from store import insight
+from store.errors import LoadError, StoreUnavailable, VersionNotFound
 from store.loader import LoadReport
 
 EXTENSIONS = (".txt", ".md")
@@ -84,6 +85,54 @@ async def rollback(update: Update, context: BotContext) -> None:
         return
     mark(Outcome.HANDLED)
     await message.reply_html(render.rollback_message(version))
+
+
+async def stats(update: Update, context: BotContext) -> None:
+    """Say how many questions every instance handled, the share answered and the median
+    handling time, today and since the oldest kept record (operators only)."""
+    message = message_of(update)
+    if not await _operator_only(update, context, message):
+        return
+    repository = context.engine.repository
+    try:
+        await asyncio.to_thread(context.services.insight.flush, repository)
+        periods = await asyncio.to_thread(insight.stats, repository)
+    except StoreUnavailable as error:
+        await _store_down(message, error)
+        return
+    mark(Outcome.HANDLED)
+    await message.reply_html(render.stats_message(periods))
+
+
+async def unanswered(update: Update, context: BotContext) -> None:
+    """List the questions most often abstained on, to add curated answers for (operators
+    only). `/unanswered 50` shows up to fifty."""
+    message = message_of(update)
+    if not await _operator_only(update, context, message):
+        return
+    argument = command_argument(message.text, 10)
+    limit = min(int(argument), MAX_UNANSWERED) if argument.isdigit() else DEFAULT_UNANSWERED
+    repository = context.engine.repository
+    try:
+        await asyncio.to_thread(context.services.insight.flush, repository)
+        found = await asyncio.to_thread(insight.unanswered, repository, max(1, limit))
+    except StoreUnavailable as error:
+        await _store_down(message, error)
+        return
+    mark(Outcome.HANDLED)
+    await reply(message, render.unanswered_messages(found))
+
+
+DEFAULT_UNANSWERED = 20
+MAX_UNANSWERED = 100
+
+
+async def _store_down(message: Message, error: StoreUnavailable) -> None:
+    mark(Outcome.REFUSED)
+    await message.reply_html(
+        "The statistics live in the store, which cannot be reached just now: "
+        + render.e(render.clip(str(error), 300))
+    )
 
 
 async def _operator_only(update: Update, context: BotContext, message: Message) -> bool:

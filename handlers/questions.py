@@ -140,6 +140,8 @@ async def answer_question(
     answer = await engine.answer(question, follows)
     texts = render.answer_messages(answer, engine.document, engine.coverage())
     mark(Outcome.ANSWERED if answer.answered else Outcome.NOT_COVERED)
+    if not answer.answered:
+        context.services.insight.unanswered(question)
     sent = await reply(
         message, texts, markup=suggestion_buttons(answer, context.services.suggestions)
     )

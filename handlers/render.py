@@ -15,6 +15,7 @@ from typing import Protocol
 
 from faq.answer import Answer
 from store.document import Document, Entity, plural
+from store.insight import KEEP_DAYS, Period, Unanswered
 from store.loader import LoadReport
 from store.repository import Version
 
@@ -218,6 +219,37 @@ def rollback_message(version: Version) -> str:
         f"Now answering from version {version.id}: <b>{e(clip(version.title, 300))}</b>, "
         f"loaded {_when(version.loaded_at)}."
     )
+
+
+def stats_message(periods: Sequence[Period]) -> str:
+    """Return /stats: questions handled, the share answered and the median time."""
+    lines = ["<b>Questions</b>, across every instance:"]
+    for period in periods:
+        if not period.questions:
+            lines.append(f"• {e(period.label)}: none yet")
+            continue
+        median = f"{period.median_ms:.0f} ms" if period.median_ms is not None else "n/a"
+        lines.append(
+            f"• {e(period.label)}: {plural(period.questions, 'question')}, "
+            f"{period.answered} answered ({period.share_answered:.0%}), median {median}"
+        )
+    lines.append(f"Kept for {KEEP_DAYS} days. /unanswered lists what the briefing did not answer.")
+    return "\n".join(lines)
+
+
+def unanswered_messages(found: Sequence[Unanswered]) -> list[str]:
+    """Return /unanswered: the questions most often abstained on, the most asked first."""
+    if not found:
+        return [f"No unanswered questions in the last {KEEP_DAYS} days."]
+    head = (
+        "<b>Questions the briefing did not answer</b>, the most asked first (text only, "
+        f"kept {KEEP_DAYS} days); add curated answers for the ones that matter:"
+    )
+    lines = [
+        f"{n}. “{e(clip(item.text, 300))}” — {item.count}×, last {_when(item.last_asked)}"
+        for n, item in enumerate(found, start=1)
+    ]
+    return paginate([head, *lines], sep="\n")
 
 
 # -- building blocks -------------------------------------------------------------

@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -182,3 +184,26 @@ class ActiveRow(Base):
     briefing_id: Mapped[int | None] = mapped_column(
         ForeignKey("briefings.id", ondelete="RESTRICT"), index=True
     )
+
+
+class HandledRow(Base):
+    """A question the bot handled: when, whether it answered, and in how many ms."""
+
+    __tablename__ = "handled_questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    answered: Mapped[bool] = mapped_column(Boolean)
+    ms: Mapped[float] = mapped_column(Float)
+
+
+class UnansweredRow(Base):
+    """A question the bot abstained on (its text only, never who asked), counted."""
+
+    __tablename__ = "unanswered_questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(500), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    count: Mapped[int] = mapped_column(Integer)
+    last_asked: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

@@ -184,6 +184,18 @@ class Repository:
     def close(self) -> None:
         self.engine.dispose()
 
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        """Yield a session reading one snapshot; a database failure is StoreUnavailable."""
+        with _store_errors(), self._sessions.begin() as session:
+            yield session
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        """Yield a session in a write transaction, queued behind other writers."""
+        with _store_errors(), self._writes.begin() as session:
+            yield session
+
     # -- writing -------------------------------------------------------------------
 
     def save(self, document: Document, vectors: StoredVectors | None = None) -> int:

@@ -502,3 +502,34 @@ def test_loading_the_same_text_again_reactivates_its_version(
 def test_versions_on_an_empty_store(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["versions"]) == 0
     assert capsys.readouterr().out == "No briefing has been loaded yet.\n"
+
+
+def test_stats_and_unanswered_read_what_the_bots_recorded(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import UTC, datetime
+
+    from store import insight
+    from store.repository import Repository
+
+    now = datetime.now(UTC)
+    repository = Repository(db_url)
+    insight.record(
+        repository,
+        [insight.Handled(now, True, 12.0), insight.Handled(now, False, 30.0)],
+        [("What is the capital of France?", now)],
+    )
+    repository.close()
+
+    assert main(["stats"]) == 0
+    out = capsys.readouterr().out
+    assert "today (UTC): 2 questions, 1 answered (50%), median 12 ms" in out
+    assert main(["unanswered", "--limit", "5"]) == 0
+    assert "    1×  " in capsys.readouterr().out
+
+
+def test_stats_of_a_new_store_say_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats"]) == 0
+    assert "today (UTC): no questions" in capsys.readouterr().out
+    assert main(["unanswered"]) == 0
+    assert "No unanswered questions in the last 30 days." in capsys.readouterr().out

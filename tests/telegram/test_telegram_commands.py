@@ -20,6 +20,8 @@ async def test_commands_are_registered_on_start(bot: Bot) -> None:
         "reload",
         "versions",
         "rollback",
+        "stats",
+        "unanswered",
     ]
 
 

@@ -174,3 +174,32 @@ async def test_a_rollback_from_a_shell_is_picked_up(bot: Bot, tmp_path: Path) ->
 
     await eventually(lambda: bot.engine.document.version == 1, 10, "refresh")
     assert await still_answers_coalition(bot)
+
+
+async def test_stats_count_the_questions_answered_and_not(bot: Bot) -> None:
+    await bot.send(bot.fake.private_text(ALICE, "Who will chair the Friday meeting?"))
+    await bot.send(bot.fake.private_text(ALICE, "What is the capital of France?"))
+    await bot.send(bot.fake.private_text(ALICE, "/help"))  # not a question
+
+    [call] = await bot.send(bot.fake.private_text(OPERATOR, "/stats"))
+
+    assert "today (UTC): 2 questions, 1 answered (50%), median " in call.text
+    assert " ms" in call.text
+
+
+async def test_unanswered_lists_what_the_briefing_did_not_answer(bot: Bot) -> None:
+    for question in ("What is the capital of France?", "what is the capital of france", "Hi?"):
+        await bot.send(bot.fake.private_text(ALICE, question))
+
+    [call] = await bot.send(bot.fake.private_text(OPERATOR, "/unanswered"))
+
+    lines = call.text.splitlines()
+    assert lines[1].startswith("1. “What is the capital of France?” — 2×, last ")
+    assert lines[2].startswith("2. “Hi?” — 1×")
+    assert str(ALICE["id"]) not in call.text  # who asked is never kept
+
+
+async def test_stats_and_unanswered_are_for_operators_only(bot: Bot) -> None:
+    for command in ("/stats", "/unanswered"):
+        [call] = await bot.send(bot.fake.private_text(ALICE, command))
+        assert call.text == NOT_OPERATOR
