@@ -34,6 +34,7 @@ from store.repository import Repository, StoredVectors, Version
 from store.text import fold
 
 CACHED_ANSWERS = 2048
+RECENT_VERSIONS = 3  # versions kept indexed in memory, the active one included
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class Engine:
         self.max_briefing_bytes = max_briefing_bytes
         self.embedder: Embedder | None = load_embedder() if semantic else None
         self._active: _Active | None = None
+        self._recent: OrderedDict[int, _Active] = OrderedDict()
+        self._refresh_lock = threading.Lock()
         self._cache: OrderedDict[tuple[int, str, int | None], Answer] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._answer_lock = threading.Lock()
@@ -85,21 +88,38 @@ class Engine:
     # -- the active briefing -------------------------------------------------
 
     def refresh(self) -> bool:
-        """Reload the facts if another briefing became active; return True if so."""
-        active_id = self.repository.active_id()
-        if active_id is None or (self._active and active_id == self._active.briefing_id):
-            return False
+        """Reload the facts if another briefing became active; return True if so.
+
+        The last few versions stay indexed in memory (a version never changes), so going
+        back and forth between them, as a rollback does, costs one read of the store.
+        """
+        with self._refresh_lock:
+            active_id = self.repository.active_id()
+            if active_id is None or (self._active and active_id == self._active.briefing_id):
+                return False
+            recent = self._recent.pop(active_id, None)
+            if recent is None:
+                recent = self._read_active()
+                if recent is None:
+                    return False
+            self._recent[recent.briefing_id] = recent
+            while len(self._recent) > RECENT_VERSIONS:
+                self._recent.popitem(last=False)
+            # One assignment: a question being answered sees the old briefing or the new.
+            self._active = recent
+            return True
+
+    def _read_active(self) -> _Active | None:
+        """Read the active version from the store and index it."""
         snapshot = self.repository.active()
         if snapshot is None:
-            return False
+            return None
         briefing_id, document = snapshot
         with self._answer_lock:
             index = BriefingIndex(document)
             curated = load_curated(self.curated_dir, document, index) if self.curated_dir else None
         vectors = self._sentence_vectors(briefing_id, document)
-        # One assignment: a question being answered sees the old briefing or the new.
-        self._active = _Active(briefing_id, index, curated, vectors)
-        return True
+        return _Active(briefing_id, index, curated, vectors)
 
     def _sentence_vectors(self, briefing_id: int, document: Document) -> Vectors | None:
         """Return the stored vectors of the briefing's sentences, computing them if missing."""

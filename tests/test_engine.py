@@ -189,3 +189,17 @@ def test_the_coverage_line_writes_common_words_in_lower_case() -> None:
     assert "Bridge" not in line
     assert "Council" not in line
     assert "bridge" in line
+
+
+def test_going_back_to_a_recent_version_reuses_its_index(engine: Engine) -> None:
+    engine.load_file(BRIEFINGS / "riverside-library.txt")
+    riverside_index = engine.index
+    engine.load_file(BRIEFINGS / "coalition-of-the-willing.txt")
+    [newer, older] = engine.versions()
+
+    engine.activate(older.id)
+
+    assert engine.index is riverside_index
+    assert engine.ask("Who is Tom Alvarez?").answered
+    engine.activate(newer.id)
+    assert not engine.ask("Who is Tom Alvarez?").answered

@@ -1,7 +1,8 @@
 """Several processes on one store, on SQLite and PostgreSQL: overlapping `briefbot load`s,
 concurrent first starts on an empty store, and a load killed in the middle of its
 write. Afterwards the store opens, its active version exists and every stored version
-is complete (the same facts as parsing its file, and its sentence vectors).
+is complete (the same facts as parsing its file, and its sentence vectors). And 200
+reloads while 5,000 questions are answered: every answer comes from one version.
 
 Each process is a real `briefbot` (about 2 s of CPU: imports, the model, a small
 briefing); the counts (3 and 6 loads, 6 starts) keep the file to about 30 s a backend.
@@ -257,3 +258,94 @@ def test_a_load_killed_mid_write_leaves_the_previous_version_active_and_complete
     [out] = finish([briefbot(db_url, "load", str(second))])
     assert out.startswith("Loaded “Harbour Board 2")
     assert_consistent(db_url, [first, second]).close()
+
+
+# -- reloads while questions are answered ---------------------------------------------
+
+QUESTIONS = (
+    "How many crossings a day?",
+    "What will tickets cost?",
+    "Who chairs the Harbour Board?",
+    "When will the service start?",
+    "How many passengers a week?",
+    "How did the board vote?",
+    "What did Ms Okafor say?",
+    "Where will the ferry run to?",
+)
+ROLLBACKS = 100  # in this process, and as many again from a second process
+ASKED = 5000
+
+SECOND_PROCESS = """
+import sys
+from store.repository import Repository
+repository = Repository(sys.argv[1])
+first, second = int(sys.argv[2]), int(sys.argv[3])
+for n in range(int(sys.argv[4])):
+    repository.activate(first if n % 2 else second)
+repository.close()
+print("done")
+"""
+
+
+def test_reloads_while_answering_give_every_answer_from_one_version(
+    db_url: str, tmp_path: Path
+) -> None:
+    """200 reloads (rollbacks between two versions, half from a second process) while
+    four threads ask 5,000 questions: no errors, and every answer's source sentence
+    belongs to the version its answer names."""
+    import threading
+
+    from faq.engine import Engine
+
+    engine = Engine(Repository(db_url))
+    engine.load_file(briefing(tmp_path, 3))
+    engine.load_file(briefing(tmp_path, 7))
+    versions = {v.id: v for v in engine.versions()}
+    first, second = sorted(versions)
+    sentences = {
+        v.title: {s.text for s in engine.repository.document(v.id).sentences}
+        for v in versions.values()
+    }
+    errors: list[BaseException] = []
+    answers = []
+
+    def ask(worker: int) -> None:
+        try:
+            for n in range(ASKED // 4):
+                if n % 50 == 0:
+                    engine.refresh()  # what the bot's poll does every few seconds
+                answers.append(engine.ask(QUESTIONS[(n + worker) % len(QUESTIONS)]))
+        except BaseException as error:
+            errors.append(error)
+
+    def roll_back() -> None:
+        try:
+            for n in range(ROLLBACKS):
+                engine.activate(first if n % 2 else second)
+        except BaseException as error:
+            errors.append(error)
+
+    other = subprocess.Popen(
+        [sys.executable, "-c", SECOND_PROCESS, db_url, str(first), str(second), str(ROLLBACKS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    threads = [threading.Thread(target=ask, args=(n,)) for n in range(4)]
+    threads.append(threading.Thread(target=roll_back))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=PROCESS_TIMEOUT)
+    out, err = other.communicate(timeout=PROCESS_TIMEOUT)
+    engine.repository.close()
+
+    assert errors == []
+    assert (other.returncode, out.strip(), err) == (0, "done", "")
+    assert len(answers) == ASKED
+    answered = [a for a in answers if a.answered]
+    assert len(answered) > ASKED // 2
+    for answer in answered:
+        for source in answer.sources:
+            assert source.text in sentences[source.briefing], answer
+    assert {s.briefing for a in answered for s in a.sources} == set(sentences)
