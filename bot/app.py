@@ -39,6 +39,7 @@ from handlers.conversations import ConversationMemory
 from handlers.limits import QuestionLimiter
 from store.errors import BriefbotError, ConfigError
 from store.insight import InsightBuffer
+from store.notify import ChangeListener
 
 # The rate limiter makes the bot an ExtBot[int]; there is no job queue (APScheduler is not used).
 BriefbotApp: TypeAlias = Application[
@@ -55,6 +56,7 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 CONCURRENT_UPDATES = 16  # overlaps Telegram's round trips; more only adds httpx pool churn
 FLOOD_RETRIES = 3
 REFRESHER = "briefbot.refresher"
+LISTENER = "briefbot.listener"
 APOLOGY = "Sorry, something went wrong while answering. Please try again."
 
 
@@ -165,13 +167,18 @@ async def on_error(update: object, context: BotContext) -> None:
 
 
 async def refresh_periodically(
-    engine: Engine, every: float, heartbeat: Path | None, insight: InsightBuffer | None = None
+    engine: Engine,
+    every: float,
+    heartbeat: Path | None,
+    insight: InsightBuffer | None = None,
+    wake: asyncio.Event | None = None,
 ) -> None:
     """Every `every` seconds, pick up a version that another process made active (a load
     or a rollback), write the questions handled meanwhile (`insight`) to the store, and
-    touch the `heartbeat` file so that `briefbot health` knows the bot's loop is alive.
-    While the store cannot be reached the bot answers from memory: that is logged in one
-    line when it starts and when it ends, and checking goes on."""
+    touch the `heartbeat` file so that `briefbot health` knows the bot's loop is alive;
+    `wake` cuts the wait short (a NOTIFY from PostgreSQL). While the store cannot be
+    reached the bot answers from memory: that is logged in one line when it starts and
+    when it ends, and checking goes on."""
     unreachable = False
     while True:
         if heartbeat is not None:
@@ -179,7 +186,7 @@ async def refresh_periodically(
                 await asyncio.to_thread(heartbeat.touch)
             except OSError:
                 log.warning("Could not touch the heartbeat file %s", heartbeat)
-        await asyncio.sleep(every)
+        await _wait(every, wake)
         try:
             changed = await asyncio.to_thread(engine.refresh)
         except BriefbotError as error:
@@ -199,6 +206,16 @@ async def refresh_periodically(
             await _flush(insight, engine)
 
 
+async def _wait(seconds: float, wake: asyncio.Event | None) -> None:
+    """Sleep `seconds`, or less if `wake` is set meanwhile."""
+    if wake is None:
+        await asyncio.sleep(seconds)
+        return
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(wake.wait(), seconds)
+    wake.clear()
+
+
 async def _flush(insight: InsightBuffer, engine: Engine) -> None:
     """Write the buffered question counts; a failure keeps them for the next try."""
     try:
@@ -212,19 +229,34 @@ async def _start_background(application: BriefbotApp) -> None:
     services: Services = application.bot_data[SERVICES]
     await asyncio.to_thread(services.engine.refresh)
     await application.bot.set_my_commands(commands.COMMANDS)
+    wake = asyncio.Event()
+    store = services.engine.repository.engine
+    if ChangeListener.supported(store):
+        loop = asyncio.get_running_loop()
+
+        def changed() -> None:  # called from the listener's thread
+            loop.call_soon_threadsafe(wake.set)
+
+        listener = ChangeListener(store, changed)
+        listener.start()
+        application.bot_data[LISTENER] = listener
     application.bot_data[REFRESHER] = asyncio.create_task(
         refresh_periodically(
             services.engine,
             services.settings.reload_poll_seconds,
             services.settings.heartbeat_file,
             services.insight,
+            wake,
         ),
         name="briefbot-refresh",
     )
 
 
 async def _stop_background(application: BriefbotApp) -> None:
-    """Cancel the refresh task and wait for it to end."""
+    """Stop listening for new versions, cancel the refresh task and wait for it to end."""
+    listener: ChangeListener | None = application.bot_data.pop(LISTENER, None)
+    if listener is not None:
+        await asyncio.to_thread(listener.stop)
     task: asyncio.Task[None] | None = application.bot_data.pop(REFRESHER, None)
     if task is None:
         return

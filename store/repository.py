@@ -41,6 +41,7 @@ from store.models import (
     SentenceRow,
     SentenceVectorsRow,
 )
+from store.notify import announce
 from store.schema import migrate
 from store.sqlite import BEGIN_MODE, BUSY_TIMEOUT_MS, configure_sqlite, prepare_sqlite_path
 
@@ -221,7 +222,9 @@ class Repository:
                 .limit(1)
             ).first()
             if existing is not None:
-                active.briefing_id = existing
+                if active.briefing_id != existing:
+                    active.briefing_id = existing
+                    announce(session)
                 if vectors is not None:
                     _add_vectors(session, existing, vectors)
                 return Saved(existing, reused=True)
@@ -231,6 +234,7 @@ class Repository:
             session.add(row)
             session.flush()
             active.briefing_id = row.id
+            announce(session)
             return Saved(row.id, reused=False)
 
     def activate(self, version_id: int) -> Version:
@@ -243,6 +247,7 @@ class Repository:
                     f"there is no version {version_id}: `briefbot versions` lists them"
                 )
             active.briefing_id = version_id
+            announce(session)
             session.flush()
             return _versions(session, version_id)[0]
 

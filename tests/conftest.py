@@ -44,6 +44,20 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh, empty store's URL on PostgreSQL only."""
+    with postgres_schema() as url:
+        yield url
+
+
+@pytest.fixture
+def other_postgres_url() -> Iterator[str]:
+    """Another store in the same PostgreSQL database (its own schema)."""
+    with postgres_schema() as url:
+        yield url
+
+
 def postgres_available() -> str | None:
     """Return why PostgreSQL cannot be used for the tests, or None when it can."""
     if not _postgres_problem:
