@@ -177,6 +177,8 @@ def _needs_context(question: str) -> bool:
     """Return True for a question with too few words of its own to stand alone: "How
     many nations?", "and when does it start"."""
     tokens = tokenize(question)
+    if not any(t.folded.isalpha() for t in tokens):
+        return False  # "🙂🙂" or "?" asks nothing
     own = [
         t
         for t in tokens
@@ -293,7 +295,8 @@ def _swap_subject(index: BriefingIndex, previous: str, subject: str) -> Reading 
     text = text[:1].upper() + text[1:]
     if not text.rstrip().endswith("?"):
         text = text.rstrip(" .!") + "?"
-    return Reading(text, f"Taking this as “{text}”", (subject,))
+    # the subject is the follow-up's own words, not something the context supplied
+    return Reading(text, f"Taking this as “{text}”")
 
 
 def _same_kind_span(

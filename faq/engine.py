@@ -201,22 +201,28 @@ class Engine:
         self, active: _Active, asked: str, reading: Reading, threshold: float | None
     ) -> Answer:
         """Answer a question as read in its context, with the context after the answer."""
-        semantics = None
-        if self.embedder is not None and active.vectors is not None:
-            semantics = Semantics(active.vectors, self.embedder.query(reading.asked))
+        answer = self._answer_text(active, reading.asked, reading.referent, threshold)
         with self._answer_lock:
-            answer = answer_question(
-                active.index,
-                reading.asked,
-                curated=active.curated,
-                semantics=semantics,
-                threshold=threshold,
-                referent=reading.referent,
-            )
             if not supported(active.index, asked, reading, answer):
                 answer = abstain(active.index, analyse(reading.text))
             context = context_after(active.index, active.briefing_id, reading.text, answer)
         return replace(answer, context=context)
+
+    def _answer_text(
+        self, active: _Active, question: str, referent: int | None, threshold: float | None
+    ) -> Answer:
+        semantics = None
+        if self.embedder is not None and active.vectors is not None:
+            semantics = Semantics(active.vectors, self.embedder.query(question))
+        with self._answer_lock:
+            return answer_question(
+                active.index,
+                question,
+                curated=active.curated,
+                semantics=semantics,
+                threshold=threshold,
+                referent=referent,
+            )
 
     async def answer(self, question: str, context: Context | None = None) -> Answer:
         """Answer `question` off the event loop: embedding a question takes milliseconds."""

@@ -24,6 +24,7 @@ from sqlalchemy.exc import (
     IntegrityError,
     InterfaceError,
     OperationalError,
+    ProgrammingError,
     SQLAlchemyError,
 )
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -98,6 +99,12 @@ def check_store(url: str) -> int:
             row = connection.execute(
                 select(BriefingRow.id).join(ActiveRow, ActiveRow.briefing_id == BriefingRow.id)
             ).first()
+    except (ProgrammingError, OperationalError) as error:
+        if not _no_tables(error):
+            raise StoreUnavailable(f"cannot read the store: {_one_line(error.orig)}") from error
+        raise StoreUnavailable(
+            "the store has no briefbot tables yet: run `briefbot load FILE` or start the bot"
+        ) from error
     except SQLAlchemyError as error:
         raise StoreUnavailable(f"cannot read the store: {error.__class__.__name__}") from error
     finally:
@@ -105,6 +112,11 @@ def check_store(url: str) -> int:
     if row is None:
         raise StoreUnavailable("the store has no active briefing")
     return int(row[0])
+
+
+def _no_tables(error: ProgrammingError | OperationalError) -> bool:
+    """Return True when `error` says a table does not exist: no one set the store up."""
+    return isinstance(error, ProgrammingError) or "no such table" in str(error.orig)
 
 
 def _engine_options(url: str) -> dict[str, Any]:

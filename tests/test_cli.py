@@ -533,3 +533,17 @@ def test_stats_of_a_new_store_say_so(capsys: pytest.CaptureFixture[str]) -> None
     assert "today (UTC): no questions" in capsys.readouterr().out
     assert main(["unanswered"]) == 0
     assert "No unanswered questions in the last 30 days." in capsys.readouterr().out
+
+
+def test_health_on_a_database_nothing_set_up_says_so(
+    store_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if store_url.startswith("sqlite"):
+        import sqlite3
+
+        sqlite3.connect(store_url.removeprefix("sqlite:///")).close()  # an empty file
+    monkeypatch.setenv("BRIEFBOT_DATABASE_URL", store_url)
+    assert main(["health"]) == 1
+    assert capsys.readouterr().err == (
+        "error: the store has no briefbot tables yet: run `briefbot load FILE` or start the bot\n"
+    )

@@ -221,6 +221,24 @@ def test_context_never_makes_an_off_topic_question_answered(coalition: Engine) -
     assert not second.answered  # … about something the briefing never mentions
 
 
+def test_and_x_about_something_the_briefing_never_mentions_is_abstained_on(
+    riverside: Engine,
+) -> None:
+    *_, last = follow(
+        riverside,
+        "Who is Helen Baptiste?",
+        "What committee does she chair?",
+        "And what about dinner?",
+    )
+    assert last.resolved == "What committee does dinner chair?"
+    assert not last.answered
+
+
+def test_a_message_with_no_words_is_not_a_follow_up(riverside: Engine) -> None:
+    context = context_naming(riverside, "Who is Tom Alvarez?")
+    assert not read_in_context(riverside.index, "🙂🙂", context).follows_up
+
+
 def test_a_context_from_another_briefing_is_ignored(engine: Engine) -> None:
     engine.load_file(BRIEFINGS / "riverside-library.txt")
     context = context_naming(engine, "Who is Tom Alvarez?")
