@@ -17,6 +17,7 @@ from faq.index import BriefingIndex, IndexedSentence
 from faq.lexicon import (
     DETERMINERS,
     FEMALE_PRONOUNS,
+    HOW_WORDS,
     MALE_PRONOUNS,
     PREPOSITIONS,
     QUESTION_WORDS,
@@ -28,20 +29,18 @@ from faq.lexicon import (
     stem,
     tokenize,
 )
+from faq.question import AUXILIARIES as QUESTION_AUXILIARIES
 from faq.question import AnswerType, analyse
 from faq.synonyms import synonyms, word_family
 from store.document import EntityKind
 
-AUXILIARIES = frozenset(
-    "did does do is was are were will would has have had can could should shall may might".split()
-)
+AUXILIARIES = QUESTION_AUXILIARIES | frozenset("should shall may might".split())
 _GROUP_PRONOUNS = frozenset("they them their theirs".split())
 _THING_PRONOUNS = frozenset("it its".split())
 _DEMONSTRATIVES = frozenset("that this".split())
 _PRONOUNS = FEMALE_PRONOUNS | MALE_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS
 # after "that"/"this", a word that shows it stands for a thing ("was that", "that happen")
 _AFTER_DEMONSTRATIVE = AUXILIARIES | PREPOSITIONS | frozenset("mean happen happened cost".split())
-_HOW_WORDS = frozenset("much many long often far old".split())
 _OPENERS = frozenset("and but so ok okay then".split())
 
 # "Why?", "When was that?", "Where did that happen?", "And how much?"
@@ -184,7 +183,7 @@ def _needs_context(question: str) -> bool:
         for t in tokens
         if t.folded not in STOPWORDS
         and t.folded not in QUESTION_WORDS
-        and t.folded not in _HOW_WORDS
+        and t.folded not in HOW_WORDS
     ]
     opener = bool(tokens) and tokens[0].folded in _OPENERS
     return len(own) <= (_FEW_WORDS_AFTER_OPENER if opener else _FEW_WORDS)
@@ -263,7 +262,7 @@ def _after_question_phrase(tokens: list[Token]) -> Token | None:
     if tokens[0].folded not in QUESTION_WORDS:
         return tokens[0]  # "Did the chiefs meet Zelensky?": the whole question
     i = 1
-    if tokens[0].folded == "how" and len(tokens) > 1 and tokens[1].folded in _HOW_WORDS:
+    if tokens[0].folded == "how" and len(tokens) > 1 and tokens[1].folded in HOW_WORDS:
         i = 2
     if tokens[0].folded in ("what", "which") or i == 2:
         while i < len(tokens) and tokens[i].folded not in AUXILIARIES and i < 4:
