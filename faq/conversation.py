@@ -38,6 +38,7 @@ AUXILIARIES = QUESTION_AUXILIARIES | frozenset("should shall may might".split())
 _GROUP_PRONOUNS = frozenset("they them their theirs".split())
 _THING_PRONOUNS = frozenset("it its".split())
 _DEMONSTRATIVES = frozenset("that this".split())
+_THING_WORDS = _THING_PRONOUNS | _DEMONSTRATIVES
 _PRONOUNS = FEMALE_PRONOUNS | MALE_PRONOUNS | _GROUP_PRONOUNS | _THING_PRONOUNS
 # after "that"/"this", a word that shows it stands for a thing ("was that", "that happen")
 _AFTER_DEMONSTRATIVE = AUXILIARIES | PREPOSITIONS | frozenset("mean happen happened cost".split())
@@ -63,6 +64,9 @@ _MAX_ABOUT_WORDS = 5
 # "Who said that?": the speaker of the last answer
 _WHO_SAID_RE = re.compile(
     r"^\W*(?:(?:and|so)\W+)?who\s+(?:said|says|say|wrote)\s+(?:that|this|it)\W*$", re.I
+)
+_NAME_RE = re.compile(
+    r"^\W*(?:and\W+)?what(?:['’]?s|\s+is|\s+was)\s+(his|her)\s+(?:full\s+)?name\W*$", re.I
 )
 # A follow-up with at most this many words of its own ("How many nations?") is read
 # as asking about what the last question asked about.
@@ -150,6 +154,12 @@ def read_in_context(index: BriefingIndex, question: str, context: Context | None
         said = _sentence(index, context.paragraph, context.sentence)
         if said is not None:
             return Reading(f"Who said “{said.text}”?", "Taking “that” as the last answer")
+    name = _NAME_RE.match(question)
+    if name is not None:  # "What's her name?" asks who she is
+        person = _person(index, context, "f" if name.group(1).lower() == "her" else "m")
+        if person is not None:
+            who = f"Who is {index.entities[person].name}?"
+            return Reading(who, f"Taking this as “{who}”", referent=person)
     about = _ABOUT_RE.match(question)
     if about is not None:
         subject = about.group("about") or about.group("and")
@@ -208,6 +218,8 @@ def supported(index: BriefingIndex, asked: str, reading: Reading, answer: Answer
     """
     if not reading.follows_up or not answer.answered:
         return True
+    if reading.referent is not None and not _about(index, reading.referent, answer):
+        return False  # "Is she from Castlebridge?" is not settled by a sentence about trains
     supplied = {t.folded for name in reading.names for t in tokenize(name)}
     own = [
         t.folded
@@ -225,6 +237,16 @@ def supported(index: BriefingIndex, asked: str, reading: Reading, answer: Answer
         for word in own
         for related in (word, *synonyms(word), *word_family(word))
     )
+
+
+def _about(index: BriefingIndex, person: int, answer: Answer) -> bool:
+    """Return True when the answer's sentence names or refers to `person`, or quotes them."""
+    for source in answer.sources:
+        found = _sentence(index, source.paragraph, source.sentence)
+        if found is not None and person in found.entities:
+            return True
+    name = index.entities[person].name
+    return name in answer.answer or any(q.speaker == name for q in answer.quotes)
 
 
 # -- "When was that?": the last question asked again with another question word ------
@@ -404,12 +426,15 @@ def _replace_references(index: BriefingIndex, question: str, context: Context) -
     ]
     if analyse(text).answer_type is AnswerType.DEFINITION:
         query = text  # "What is her job?" is "What is Margaret Oduya's job?"
+    # "it" is only a guess at the last question's thing: asked alone first
+    things_only = all(said.lower() in _THING_WORDS for _s, _e, _n, said in replacements)
     return Reading(
         _capitalised(text),
         "Taking " + _join(dict.fromkeys(taken)),
         names,
         query=_capitalised(query),
         referent=referent,
+        tentative=things_only,
     )
 
 
@@ -431,12 +456,17 @@ def _plural_before(tokens: list[Token], at: int) -> bool:
 
 
 def _person(index: BriefingIndex, context: Context, gender: str) -> int | None:
-    """Return the most recently named person of `gender` (or of no known gender)."""
+    """Return the person "he" or "she" most likely is: the one the last question asked
+    about ("Who is X?"), else the most recently named person the article shows to be of
+    `gender`, else the most recent of no known gender."""
     genders = index.known_genders
-    for entity_id in context.people:
-        if genders.get(entity_id, gender) == gender:
-            return entity_id
-    return None
+    asked = [e for e in _entity_ids(index, context.question) if e in context.people]
+    defined = analyse(context.question).answer_type is AnswerType.DEFINITION
+    if defined and len(asked) == 1 and genders.get(asked[0], gender) == gender:
+        return asked[0]
+    known = [e for e in context.people if genders.get(e) == gender]
+    unknown = [e for e in context.people if e not in genders]
+    return next(iter(known + unknown), None)
 
 
 def _place(context: Context) -> str | None:

@@ -164,20 +164,20 @@ CONVERSATION_FILES = (
 FOLLOW_UP_FLOORS = {
     "coalition-of-the-willing": (6, 5),
     "riverside-library": (6, 6),
-    "harbour-ferry-strike": (6, 5),
+    "harbour-ferry-strike": (7, 5),
     "hartmoor-ae-waits": (8, 7),
     "ridley-valley-bus-cuts": (6, 6),
     "velmora-kastrin-ceasefire": (7, 5),
     # conversations-blind1/, written after the follow-ups were frozen (first run)
-    "kelbridge-bridge": (14, 12),
-    "hospice-fraud": (10, 8),
+    "kelbridge-bridge": (15, 12),
+    "hospice-fraud": (9, 8),
     "dairy-takeover": (14, 12),
     "asthma-spray": (10, 10),
     # conversations-blind2/, written after f6d515d (first run)
-    "ridgeway-rail-closure": (11, 12),
-    "millbrook-school-closure": (9, 8),
-    "harbour-road-inquest": (13, 12),
-    "lynford-beavers-study": (9, 10),
+    "ridgeway-rail-closure": (12, 12),
+    "millbrook-school-closure": (13, 8),
+    "harbour-road-inquest": (14, 12),
+    "lynford-beavers-study": (10, 10),
 }
 CONVERSATIONS = {b.name: b for path in CONVERSATION_FILES for b in read_questions(path)}
 
