@@ -160,6 +160,7 @@ CONVERSATION_FILES = (
     EVAL / "conversations" / "conversations.yaml",
     EVAL / "conversations-blind1" / "conversations.yaml",
     EVAL / "conversations-blind2" / "conversations.yaml",
+    EVAL / "conversations-blind3" / "conversations.yaml",
 )
 FOLLOW_UP_FLOORS = {
     "coalition-of-the-willing": (6, 5),
@@ -178,6 +179,11 @@ FOLLOW_UP_FLOORS = {
     "millbrook-school-closure": (13, 8),
     "harbour-road-inquest": (14, 12),
     "lynford-beavers-study": (10, 10),
+    # conversations-blind3/, written after 0a61262 (first run)
+    "dunmore-minor-injuries": (10, 9),
+    "brookfield-cup-comeback": (7, 5),
+    "ridgeway-quarry-homes": (10, 9),
+    "marlow-finch-factory": (11, 10),
 }
 CONVERSATIONS = {b.name: b for path in CONVERSATION_FILES for b in read_questions(path)}
 
