@@ -315,14 +315,7 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         repository.close()
     for period in periods:
-        if not period.questions:
-            print(f"{period.label}: no questions")
-            continue
-        median = f"{period.median_ms:.0f} ms" if period.median_ms is not None else "n/a"
-        print(
-            f"{period.label}: {plural(period.questions, 'question')}, {period.answered} "
-            f"answered ({period.share_answered:.0%}), median {median}"
-        )
+        print(period.summary())
     return 0
 
 

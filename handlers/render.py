@@ -224,15 +224,7 @@ def rollback_message(version: Version) -> str:
 def stats_message(periods: Sequence[Period]) -> str:
     """Return /stats: questions handled, the share answered and the median time."""
     lines = ["<b>Questions</b>, across every instance:"]
-    for period in periods:
-        if not period.questions:
-            lines.append(f"• {e(period.label)}: none yet")
-            continue
-        median = f"{period.median_ms:.0f} ms" if period.median_ms is not None else "n/a"
-        lines.append(
-            f"• {e(period.label)}: {plural(period.questions, 'question')}, "
-            f"{period.answered} answered ({period.share_answered:.0%}), median {median}"
-        )
+    lines += [f"• {e(period.summary())}" for period in periods]
     lines.append(f"Kept for {KEEP_DAYS} days. /unanswered lists what the briefing did not answer.")
     return "\n".join(lines)
 

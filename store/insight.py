@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Integer, cast, delete, func, select
 
+from store.document import plural
 from store.errors import StoreUnavailable
 from store.models import HandledRow, UnansweredRow
 from store.repository import Repository
@@ -48,6 +49,16 @@ class Period:
     @property
     def share_answered(self) -> float:
         return self.answered / self.questions if self.questions else 0.0
+
+    def summary(self) -> str:
+        """Return the period as one line of plain text: "today (UTC): 12 questions, …"."""
+        if not self.questions:
+            return f"{self.label}: no questions"
+        median = f"{self.median_ms:.0f} ms" if self.median_ms is not None else "n/a"
+        return (
+            f"{self.label}: {plural(self.questions, 'question')}, {self.answered} answered "
+            f"({self.share_answered:.0%}), median {median}"
+        )
 
 
 @dataclass(frozen=True)

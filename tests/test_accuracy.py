@@ -169,17 +169,17 @@ FOLLOW_UP_FLOORS = {
     "hartmoor-ae-waits": (8, 7),
     "ridley-valley-bus-cuts": (6, 6),
     "velmora-kastrin-ceasefire": (7, 5),
-    # conversations-blind1/, written after the follow-ups were frozen (first run)
+    # conversations-blind1/ and blind2/: first runs in tests/eval/README.md; these floors
+    # are what the engine measures since the changes made after seeing their failures
     "kelbridge-bridge": (15, 12),
     "hospice-fraud": (9, 8),
     "dairy-takeover": (14, 12),
     "asthma-spray": (10, 10),
-    # conversations-blind2/, written after f6d515d (first run)
     "ridgeway-rail-closure": (12, 12),
     "millbrook-school-closure": (13, 8),
     "harbour-road-inquest": (14, 12),
     "lynford-beavers-study": (10, 10),
-    # conversations-blind3/, written after 0a61262 (first run)
+    # conversations-blind3/, written after 0a61262: its first run
     "dunmore-minor-injuries": (10, 9),
     "brookfield-cup-comeback": (7, 5),
     "ridgeway-quarry-homes": (10, 9),
