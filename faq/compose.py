@@ -12,6 +12,7 @@ from faq.answer import MAX_ANSWER_CHARS, Answer, QuoteRef, SourceRef
 from faq.index import BriefingIndex, IndexedSentence
 from faq.lexicon import STOPWORDS, base_forms, negates, stem, tokenize
 from faq.question import AnswerType, Question
+from faq.terms import question_terms
 from store.document import EntityKind
 
 if TYPE_CHECKING:
@@ -24,6 +25,8 @@ NAME_MATCH = 85  # how like a name's word a question's word must be to suggest i
 _CLAUSE_RE = re.compile(r"[^,;:()–—]+[,;:()–—]*")
 # "But she said …", "He added …": a sentence whose subject is only a pronoun
 _PRONOUN_SUBJECT_RE = re.compile(r"^\W*(?:(?:but|and|however|yet|so),?\s+)?(?:he|she)\b", re.I)
+# "a battery failure rather than a navigation error": what follows is set aside
+_CONTRASTS = frozenset({("rather", "than"), ("instead", "of"), ("opposed", "to")})
 # A yes/no answer is given only when the answer is this likely to be right.
 YES_NO_CONFIDENCE = 0.6
 
@@ -44,7 +47,7 @@ def compose(
     best = candidates[0]
     sentence = best.sentence
     lead = _lead_text(index, question, best)
-    verdict_text = verdict(question, sentence, confidence)
+    verdict_text = verdict(index, question, sentence, confidence)
     if verdict_text and len(verdict_text) + len(lead) + 1 <= MAX_ANSWER_CHARS:
         lead = f"{verdict_text} {lead}"
     return Answer(
@@ -113,21 +116,56 @@ def _lead_text(index: BriefingIndex, question: Question, best: Candidate) -> str
     return text
 
 
-def verdict(question: Question, sentence: IndexedSentence, confidence: float) -> str:
+def verdict(
+    index: BriefingIndex, question: Question, sentence: IndexedSentence, confidence: float
+) -> str:
     """Return "Yes." or "No." for a yes/no question the sentence settles, else "".
 
-    The sentence says no when it negates ("not", "never", "rejected") and the question
-    does not; it says yes when neither does. A negated question is left unsettled.
+    Only a sentence that has everything the question asks about settles it: "The last
+    rationing, in 1994, …" says nothing either way to "Was the last rationing in 2001?".
+    It says no when it negates ("not", "never", "rejected") and the question does not,
+    or when what is asked about is what it sets aside ("a battery failure rather than a
+    navigation error"); it says yes when neither. A negated question is left unsettled.
     """
     if question.answer_type is not AnswerType.YES_NO or confidence < YES_NO_CONFIDENCE:
         return ""
     asks_future = bool(question.tokens) and question.tokens[0].folded in ("will", "shall")
     if question.negated or (sentence.tense == "future" and not asks_future):
         return ""  # "Has the bridge reopened?" is not settled by "it will reopen in May"
-    words = {t.folded for t in tokenize(sentence.text)}
+    places, missing = _places_of_terms(index, question, sentence)
+    if missing:
+        return ""  # "in 1994" is not about 2001, "keep their jobs" not "lose their jobs"
+    contrast = _contrast_at(sentence.words)
+    if contrast is not None and any(p > contrast for p in places):
+        return "No." if all(p > contrast for p in places) else ""
+    words = set(sentence.words)
     with_bases = words | {b for w in words for b in base_forms(w)}
     # "except" does not say no to a yes/no question, and "apart" in "fell apart" never does
     return "No." if negates(with_bases, exceptions=False) else "Yes."
+
+
+def _places_of_terms(
+    index: BriefingIndex, question: Question, sentence: IndexedSentence
+) -> tuple[list[int], list[str]]:
+    """Return where the sentence says each thing the question asks about (its words,
+    their forms and synonyms, the people it names), and the question's words it leaves
+    out."""
+    places, missing = [], []
+    for term in question_terms(index, question):
+        found = [p for m in term.matches for p in sentence.positions.get(m, ())]
+        if found:
+            places.append(min(found))
+        elif term.entity is None or term.entity not in sentence.entities:
+            missing.append(term.word)
+    return places, missing
+
+
+def _contrast_at(words: Sequence[str]) -> int | None:
+    """Return the position of "rather than", "instead of" or "as opposed to", if any."""
+    for i in range(1, len(words)):
+        if (words[i - 1], words[i]) in _CONTRASTS:
+            return i
+    return None
 
 
 def _unnamed_person(

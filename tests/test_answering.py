@@ -1038,8 +1038,34 @@ def test_who_someone_is_by_title_and_surname() -> None:
     ("question", "sentence", "expected"),
     [
         ("Was anyone hurt?", "No one was hurt in the fire.", "No."),
-        ("Did Russia accept the ceasefire?", "The Kremlin rejected the ceasefire.", "No."),
-        ("Has Kyiv agreed to the truce?", "The Kyiv government has consented to it.", "Yes."),
+        ("Did Russia accept the ceasefire?", "Russia did not accept the ceasefire.", "No."),
+        # Kremlin and rejected are not Russia and accept to the word lists: shown unsettled
+        ("Did Russia accept the ceasefire?", "The Kremlin rejected the ceasefire.", ""),
+        (
+            "Has Kyiv agreed to the truce?",
+            "The Kyiv government has agreed to the truce.",
+            "Yes.",
+        ),
+        # it leaves out what is asked about: it says nothing either way
+        ("Has Kyiv agreed to the truce?", "The Kyiv government has agreed to it.", ""),
+        ("Was the last rationing in 2001?", "The last rationing, in 1994, lasted months.", ""),
+        ("Will the Harlow staff lose their jobs?", "The 40 Harlow staff keep their jobs.", ""),
+        # what is asked about is set aside
+        (
+            "Was it a navigation error?",
+            "Data pointed to a battery failure rather than a navigation error.",
+            "No.",
+        ),
+        (
+            "Was it a battery failure?",
+            "Data pointed to a battery failure rather than a navigation error.",
+            "Yes.",
+        ),
+        (
+            "Was it a battery error?",
+            "Data pointed to a battery failure rather than a navigation error.",
+            "",
+        ),
         ("Has the bridge reopened?", "The bridge will reopen in May.", ""),  # not yet
         ("Will the bridge reopen?", "The bridge will reopen in May.", "Yes."),
         ("Didn't the council object?", "The council objected.", ""),  # negated: unsettled
@@ -1050,8 +1076,8 @@ def test_a_yes_no_question_the_sentence_settles_starts_with_yes_or_no(
     question: str, sentence: str, expected: str
 ) -> None:
     index = BriefingIndex(parse_document(f"News\n\n{sentence}\n"))
-    assert verdict(analyse(question), index.sentences[0], 0.9) == expected
-    assert verdict(analyse(question), index.sentences[0], 0.3) == ""  # too unsure to say
+    assert verdict(index, analyse(question), index.sentences[0], 0.9) == expected
+    assert verdict(index, analyse(question), index.sentences[0], 0.3) == ""  # too unsure to say
 
 
 def test_an_answer_whose_subject_is_a_pronoun_is_led_by_the_person_s_name() -> None:
