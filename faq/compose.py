@@ -25,6 +25,8 @@ NAME_MATCH = 85  # how like a name's word a question's word must be to suggest i
 _CLAUSE_RE = re.compile(r"[^,;:()–—]+[,;:()–—]*")
 # "But she said …", "He added …": a sentence whose subject is only a pronoun
 _PRONOUN_SUBJECT_RE = re.compile(r"^\W*(?:(?:but|and|however|yet|so),?\s+)?(?:he|she)\b", re.I)
+_OPENING_MARKS = "“"
+_CLOSING_MARKS = "”"
 # "a battery failure rather than a navigation error": what follows is set aside
 _CONTRASTS = frozenset({("rather", "than"), ("instead", "of"), ("opposed", "to")})
 # A yes/no answer is given only when the answer is this likely to be right.
@@ -106,14 +108,42 @@ def suggestion_pool(index: BriefingIndex) -> list[str]:
 
 def _lead_text(index: BriefingIndex, question: Question, best: Candidate) -> str:
     """Return the answer's lead: the sentence, a span of it, named where a pronoun hides who."""
-    text = _span(best.sentence.text, best.matched)
+    text = _span(best.sentence.text, best.matched, reserve=2)
     pronoun = bool(_PRONOUN_SUBJECT_RE.match(best.sentence.text))
     if question.answer_type is AnswerType.PERSON or pronoun:
         name = _unnamed_person(index, question, best.sentence)
         if name is not None:
-            text = _span(best.sentence.text, best.matched, reserve=len(name) + 3)
-            return f"{name}: {text}"
+            text = _span(best.sentence.text, best.matched, reserve=len(name) + 5)
+            return f"{name}: {balance_quotes(text)}"
+    return balance_quotes(text)
+
+
+def balance_quotes(text: str) -> str:
+    """Return `text` with the quotation marks a sentence split or a span cut off put back:
+    the second sentence of a quote, `If we do nothing now, …," she said.`, gets its
+    opening mark, and a quote cut short gets its closing one."""
+    opened: str | None = None
+    missing_open = ""
+    for i, char in enumerate(text):
+        if char in _OPENING_MARKS or (char == '"' and opened is None and _opens(text, i)):
+            opened = char
+        elif char in _CLOSING_MARKS or char == '"':
+            if opened is None:
+                missing_open = missing_open or ("“" if char == "”" else char)
+            opened = None
+    if missing_open:
+        text = missing_open + text
+    if opened is not None:
+        text += "”" if opened == "“" else opened
     return text
+
+
+def _opens(text: str, i: int) -> bool:
+    """Return True when the straight quotation mark at `i` opens a quote: it starts the
+    text or follows a space or a dash, and a word follows it."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "—–-(") and not after.isspace()
 
 
 def verdict(

@@ -415,9 +415,12 @@ class BriefingIndex:
             speaker = self.entity_named(quote.speaker) if quote.speaker else None
             fragment = quote.text.split("\n")[0][:40]
             paragraphs = set(quote.paragraphs or (quote.paragraph,))
+            folded = _fold_marks(quote.text)
             for s in self.sentences:
+                # a quote of several sentences: each of them starts inside its text
+                start = _fold_marks(s.text).lstrip(" \"'")[:20]
                 in_quote = s.sentence.paragraph in paragraphs and (
-                    len(paragraphs) > 1 or fragment[:20] in s.text
+                    len(paragraphs) > 1 or fragment[:20] in s.text or start in folded
                 )
                 if in_quote:
                     s.quote_ids = (*s.quote_ids, quote_id)
@@ -645,3 +648,11 @@ def _title_gender(entity: Entity) -> str | None:
 
 def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _fold_marks(text: str) -> str:
+    """Return `text` with curly quotation marks and apostrophes made straight."""
+    return text.translate(_STRAIGHT_MARKS)
+
+
+_STRAIGHT_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from faq.answer import MAX_ANSWER_CHARS, Answer
-from faq.compose import suggestion_pool, verdict
+from faq.compose import balance_quotes, suggestion_pool, verdict
 from faq.engine import Engine
 from faq.evidence import evidence_of
 from faq.index import BriefingIndex
@@ -1099,3 +1099,41 @@ def test_suggestions_name_what_the_question_names_and_are_all_answered(
     assert offered == ("Who is John Healey?",)
     for question in suggestion_pool(coalition.index):
         assert coalition.ask(question).answered, question
+
+
+@pytest.mark.parametrize(
+    ("lead", "shown"),
+    [
+        # the second sentence of a quote gets its opening mark back
+        (
+            'If we do nothing now, there is no water," she said.',
+            '"If we do nothing now, there is no water," she said.',
+        ),
+        ("If it fails, we fail,” he said.", "“If it fails, we fail,” he said."),
+        # a quote cut short gets its closing mark
+        ("“We have no good options left.", "“We have no good options left.”"),
+        ('He said: "We will fight', 'He said: "We will fight"'),
+        # whole quotes and apostrophes are left alone
+        ("She called it “painful but necessary.”", "She called it “painful but necessary.”"),
+        ('The "Vance Room" opens on the fans\' day.', 'The "Vance Room" opens on the fans\' day.'),
+    ],
+)
+def test_an_answer_never_shows_half_a_pair_of_quotation_marks(lead: str, shown: str) -> None:
+    assert balance_quotes(lead) == shown
+
+
+def test_the_second_sentence_of_a_quote_is_answered_with_the_whole_quote_and_speaker() -> None:
+    text = (
+        "Drought rationing\n\n"
+        "The water board approved rationing on Monday.\n\n"
+        'Board chair Marisol Etxeberria said the decision was unavoidable. "We have no good '
+        "options left. If we do nothing now, there will be no water at all for the olive "
+        'groves in September," she told reporters.\n'
+    )
+    answer = _ask(text, "Who said there will be no water for the olive groves?")
+    assert answer.answered, answer
+    assert answer.answer.count('"') == 2, answer.answer
+    assert '"If we do nothing now' in answer.answer
+    [quote] = answer.quotes
+    assert quote.speaker == "Marisol Etxeberria"
+    assert quote.text.startswith("We have no good options left.")
