@@ -6,7 +6,10 @@ Used by `tools/train_scorer.py`. Sentence and question embeddings are cached in
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import re
+import zlib
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -16,10 +19,19 @@ import numpy as np
 import numpy.typing as npt
 
 from faq.embedding import MODEL_NAME, Embedder, Vectors, load_embedder
-from faq.evaluation import ANSWERABLE, EvalBriefing, fold_quotes, read_questions
+from faq.evaluation import (
+    ANSWERABLE,
+    UNANSWERABLE,
+    EvalBriefing,
+    EvalQuestion,
+    fold_quotes,
+    read_questions,
+)
 from faq.index import BriefingIndex
+from faq.lexicon import stem
 from faq.question import analyse
 from faq.signals import Measured, measure
+from store.document import EntityKind
 from store.ingest import parse_document, read_briefing_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +40,54 @@ EVAL = ROOT / "tests" / "eval"
 SQUAD = ROOT / "tests" / "train" / "squad.yaml"
 # The newest held-out sets are the validation split: never trained on.
 VALIDATION_SETS = tuple(f"heldout{n}" for n in range(16, 24))
+
+
+# Adversarial unanswerables: something the briefing names, asked about what it never
+# mentions ("What is the population of San Telmo?"). One per news briefing teaches the
+# calibration that a matching name alone is no answer.
+PERSON_QUESTIONS = (
+    ("What is {}'s phone number?", ("phone",)),
+    ("What is {}'s favourite food?", ("favourite", "food")),
+    ("How tall is {}?", ("tall", "height")),
+    ("What religion is {}?", ("religion",)),
+    ("What is {}'s star sign?", ("star", "sign")),
+    ("What colour is {}'s car?", ("colour", "car")),
+    ("Who is {}'s dentist?", ("dentist",)),
+    ("What is {}'s shoe size?", ("shoe",)),
+)
+PLACE_QUESTIONS = (
+    ("What is the population of {}?", ("population",)),
+    ("What is the annual rainfall in {}?", ("rainfall",)),
+    ("How far is {} from the sea?", ("sea",)),
+    ("What is the tallest building in {}?", ("tallest", "building")),
+)
+# a capitalised run inside a sentence: "the town hall of San Telmo", "in Harlow"
+_PLACE_RE = re.compile(r"(?<=\bin |\bof |\bat )([A-Z][a-z]+(?: [A-Z][a-z]+)*)")
+
+
+def adversarial_question(name: str, index: BriefingIndex) -> EvalQuestion | None:
+    """Return one question about a person or place the briefing names, asking what its
+    words never mention (chosen by the briefing's name, so a run is reproducible)."""
+    people = [e.name for e in index.entities if e.kind is EntityKind.PERSON]
+    people_words = {w for p in people for w in p.split()}
+    places = sorted(
+        {
+            m.group(1)
+            for s in index.sentences
+            for m in _PLACE_RE.finditer(s.text)
+            if not set(m.group(1).split()) & people_words
+        }
+    )
+    choices = [(t, w, p) for t, w in PERSON_QUESTIONS for p in people] + [
+        (t, w, p) for t, w in PLACE_QUESTIONS for p in places
+    ]
+    unmentioned = [
+        (t, p) for t, words, p in choices if not any(stem(w) in index.idf for w in words)
+    ]
+    if not unmentioned:
+        return None
+    template, subject = unmentioned[zlib.crc32(name.encode()) % len(unmentioned)]
+    return EvalQuestion(template.format(subject), UNANSWERABLE)
 
 
 def question_files() -> list[Path]:
@@ -130,6 +190,10 @@ def build_examples(*, semantic: bool = True, workers: int = 2) -> list[Example]:
         BriefingIndex(parse_document(read_briefing_file(b.path), file_name=b.path.name))
         for b, _ in jobs
     ]
+    for n, ((briefing, split), index) in enumerate(zip(jobs, indexes, strict=True)):
+        extra = adversarial_question(briefing.name, index) if split != "squad" else None
+        if extra is not None:
+            jobs[n] = (dataclasses.replace(briefing, questions=(*briefing.questions, extra)), split)
 
     def embed(job: int) -> tuple[Vectors, Vectors] | None:
         if embedder is None:
