@@ -118,11 +118,22 @@ FLOORS = {
     "estravia-election": (0.48, 1.0, 1.0),
     "river-lenn-sewage-fine": (0.52, 1.0, 1.0),
     "hollinsby-village-shop": (0.6, 1.0, 0.42),
+    # tests/eval/heldout27/ to heldout29/: written after the adversarial refit (beab52a)
+    # was frozen; their first run (50/75, 48/75 and 47/75)
+    "stanway-incinerator": (0.68, 1.0, 1.0),
+    "lake-hemsjo-shipwreck": (0.56, 1.0, 1.0),
+    "eastmoor-ambulance-handovers": (0.76, 1.0, 1.0),
+    "carverton-baggage-strike": (0.68, 1.0, 1.0),
+    "pendleford-bakery-award": (0.64, 1.0, 1.0),
+    "canal-row-mould-case": (0.6, 1.0, 0.5),
+    "ostrevan-minimum-wage": (0.52, 1.0, 1.0),
+    "grauberg-railway-landslide": (0.64, 1.0, 0.75),
+    "brackenmoor-orchestra-tour": (0.72, 0.8, 1.0),
 }
 QUESTION_FILES = (
     EVAL / "dev-questions.yaml",
     EVAL / "harbour-ferry-strike.yaml",
-    *(EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml" for n in ("", *range(2, 27))),
+    *(EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml" for n in ("", *range(2, 30))),
 )
 
 
@@ -162,6 +173,7 @@ CONVERSATION_FILES = (
     EVAL / "conversations-blind1" / "conversations.yaml",
     EVAL / "conversations-blind2" / "conversations.yaml",
     EVAL / "conversations-blind3" / "conversations.yaml",
+    EVAL / "conversations-blind4" / "conversations.yaml",
 )
 FOLLOW_UP_FLOORS = {
     "coalition-of-the-willing": (6, 5),
@@ -185,6 +197,11 @@ FOLLOW_UP_FLOORS = {
     "brookfield-cup-comeback": (7, 5),
     "ridgeway-quarry-homes": (10, 9),
     "marlow-finch-factory": (10, 10),
+    # conversations-blind4/, written after beab52a: its first run
+    "kettleby-pier-collapse": (6, 4),
+    "harwick-rovers-manager-sacked": (5, 6),
+    "ashbury-council-four-day-week": (5, 2),
+    "medwell-cough-syrup-recall": (4, 6),
 }
 CONVERSATIONS = {b.name: b for path in CONVERSATION_FILES for b in read_questions(path)}
 
