@@ -75,6 +75,7 @@ class InsightBuffer:
 
     def __init__(self, *, backlog: int = MAX_BACKLOG) -> None:
         self._lock = threading.Lock()
+        self._flushing = threading.Lock()
         self._handled: deque[Handled] = deque(maxlen=backlog)
         self._unanswered: deque[tuple[str, datetime]] = deque(maxlen=backlog)
 
@@ -88,21 +89,23 @@ class InsightBuffer:
 
     def flush(self, repository: Repository, *, keep_days: int = KEEP_DAYS) -> bool:
         """Write what was buffered; on a store failure keep it for the next flush and
-        return False."""
-        with self._lock:
-            handled, unanswered = list(self._handled), list(self._unanswered)
-            self._handled.clear()
-            self._unanswered.clear()
-        if not handled and not unanswered:
+        return False. Flushes run one at a time, so once one returns, everything buffered
+        before it was called is in the store (the refresh loop may be writing it)."""
+        with self._flushing:
+            with self._lock:
+                handled, unanswered = list(self._handled), list(self._unanswered)
+                self._handled.clear()
+                self._unanswered.clear()
+            if not handled and not unanswered:
+                return True
+            try:
+                record(repository, handled, unanswered, keep_days=keep_days)
+            except StoreUnavailable:
+                with self._lock:  # older events first, newer ones kept if the backlog is full
+                    self._handled.extendleft(reversed(handled))
+                    self._unanswered.extendleft(reversed(unanswered))
+                return False
             return True
-        try:
-            record(repository, handled, unanswered, keep_days=keep_days)
-        except StoreUnavailable:
-            with self._lock:  # older events first, newer ones kept if the backlog is full
-                self._handled.extendleft(reversed(handled))
-                self._unanswered.extendleft(reversed(unanswered))
-            return False
-        return True
 
 
 def record(

@@ -22,7 +22,7 @@ EVAL = Path(__file__).parent / "eval"
 # briefing: (answerable, off-topic abstained, quotes attributed)
 FLOORS = {
     "coalition-of-the-willing": (0.77, 1.0, 1.0),
-    "riverside-library": (5, 5),
+    "riverside-library": (0.94, 1.0, 1.0),
     "harbour-ferry-strike": (0.88, 1.0, 1.0),
     "imperialism": (0.58, None, None),
     "yuan-dynasty": (0.65, None, None),
@@ -177,7 +177,7 @@ CONVERSATION_FILES = (
 )
 FOLLOW_UP_FLOORS = {
     "coalition-of-the-willing": (6, 5),
-    "riverside-library": (6, 6),
+    "riverside-library": (5, 5),
     "harbour-ferry-strike": (7, 5),
     "hartmoor-ae-waits": (8, 7),
     "ridley-valley-bus-cuts": (6, 6),

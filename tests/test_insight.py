@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -121,3 +125,29 @@ def test_the_backlog_is_bounded() -> None:
 
 def _unreachable() -> Iterator[object]:
     raise StoreUnavailable("cannot use the store: connection refused")
+
+
+def test_a_flush_returns_only_once_a_flush_already_writing_has_written(
+    store: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    buffer = InsightBuffer()
+    buffer.unanswered("What is the capital of France?")
+    writing, release = threading.Event(), threading.Event()
+    record = insight.record
+
+    def slow_record(*args: Any, **kwargs: Any) -> None:
+        writing.set()
+        release.wait(10)
+        record(*args, **kwargs)
+
+    monkeypatch.setattr(insight, "record", slow_record)
+    with ThreadPoolExecutor(2) as pool:
+        first = pool.submit(buffer.flush, store)  # the refresh loop's flush
+        assert writing.wait(10)
+        second = pool.submit(buffer.flush, store)  # /unanswered's: the buffer is empty
+        time.sleep(0.2)
+        assert not second.done()
+        release.set()
+        assert first.result(10)
+        assert second.result(10)
+    assert [q.text for q in insight.unanswered(store)] == ["What is the capital of France?"]
