@@ -12,11 +12,11 @@ from faq.answer import MAX_ANSWER_CHARS, Answer, QuoteRef, SourceRef
 from faq.index import BriefingIndex, IndexedSentence
 from faq.lexicon import STOPWORDS, base_forms, negates, stem, tokenize
 from faq.question import AnswerType, Question
-from faq.terms import question_terms
 from store.document import EntityKind
 
 if TYPE_CHECKING:
     from faq.matcher import Candidate
+    from faq.terms import Term
 
 NOT_COVERED = "The briefing doesn't say."
 MAX_QUOTES = 3
@@ -25,8 +25,6 @@ NAME_MATCH = 85  # how like a name's word a question's word must be to suggest i
 _CLAUSE_RE = re.compile(r"[^,;:()–—]+[,;:()–—]*")
 # "But she said …", "He added …": a sentence whose subject is only a pronoun
 _PRONOUN_SUBJECT_RE = re.compile(r"^\W*(?:(?:but|and|however|yet|so),?\s+)?(?:he|she)\b", re.I)
-_OPENING_MARKS = "“"
-_CLOSING_MARKS = "”"
 # "a battery failure rather than a navigation error": what follows is set aside
 _CONTRASTS = frozenset({("rather", "than"), ("instead", "of"), ("opposed", "to")})
 # A yes/no answer is given only when the answer is this likely to be right.
@@ -39,17 +37,20 @@ def compose(
     candidates: Sequence[Candidate],
     *,
     speakers: frozenset[str] = frozenset(),
+    terms: Sequence[Term] = (),
     confidence: float,
 ) -> Answer:
     """Return the answer built from the best candidate sentence.
 
     `speakers` are the people a "what did X say" question asks about: their
     quotes come with the answer even when the best sentence is reported speech.
+    `terms` are the question's words as measured; without them a yes/no question
+    gets no verdict.
     """
     best = candidates[0]
     sentence = best.sentence
     lead = _lead_text(index, question, best)
-    verdict_text = verdict(index, question, sentence, confidence)
+    verdict_text = verdict(question, sentence, confidence, terms)
     if verdict_text and len(verdict_text) + len(lead) + 1 <= MAX_ANSWER_CHARS:
         lead = f"{verdict_text} {lead}"
     return Answer(
@@ -125,9 +126,9 @@ def balance_quotes(text: str) -> str:
     opened: str | None = None
     missing_open = ""
     for i, char in enumerate(text):
-        if char in _OPENING_MARKS or (char == '"' and opened is None and _opens(text, i)):
+        if char == "“" or (char == '"' and opened is None and _opens(text, i)):
             opened = char
-        elif char in _CLOSING_MARKS or char == '"':
+        elif char in '”"':
             if opened is None:
                 missing_open = missing_open or ("“" if char == "”" else char)
             opened = None
@@ -147,7 +148,7 @@ def _opens(text: str, i: int) -> bool:
 
 
 def verdict(
-    index: BriefingIndex, question: Question, sentence: IndexedSentence, confidence: float
+    question: Question, sentence: IndexedSentence, confidence: float, terms: Sequence[Term]
 ) -> str:
     """Return "Yes." or "No." for a yes/no question the sentence settles, else "".
 
@@ -162,8 +163,8 @@ def verdict(
     asks_future = bool(question.tokens) and question.tokens[0].folded in ("will", "shall")
     if question.negated or (sentence.tense == "future" and not asks_future):
         return ""  # "Has the bridge reopened?" is not settled by "it will reopen in May"
-    places, missing = _places_of_terms(index, question, sentence)
-    if missing:
+    places, missing = _places_of_terms(terms, sentence)
+    if missing or not terms:
         return ""  # "in 1994" is not about 2001, "keep their jobs" not "lose their jobs"
     contrast = _contrast_at(sentence.words)
     if contrast is not None and any(p > contrast for p in places):
@@ -175,13 +176,13 @@ def verdict(
 
 
 def _places_of_terms(
-    index: BriefingIndex, question: Question, sentence: IndexedSentence
+    terms: Sequence[Term], sentence: IndexedSentence
 ) -> tuple[list[int], list[str]]:
     """Return where the sentence says each thing the question asks about (its words,
     their forms and synonyms, the people it names), and the question's words it leaves
     out."""
     places, missing = [], []
-    for term in question_terms(index, question):
+    for term in terms:
         found = [p for m in term.matches for p in sentence.positions.get(m, ())]
         if found:
             places.append(min(found))

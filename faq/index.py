@@ -36,6 +36,7 @@ from faq.lexicon import (
 )
 from faq.synonyms import done_again
 from store.document import Document, Entity, EntityKind, Sentence
+from store.text import fold
 from store.wordlists import ORG_DESCRIPTORS
 
 _PRONOUNS = frozenset("he she his her him hers himself herself".split())
@@ -415,10 +416,10 @@ class BriefingIndex:
             speaker = self.entity_named(quote.speaker) if quote.speaker else None
             fragment = quote.text.split("\n")[0][:40]
             paragraphs = set(quote.paragraphs or (quote.paragraph,))
-            folded = _fold_marks(quote.text)
+            folded = fold(quote.text)
             for s in self.sentences:
                 # a quote of several sentences: each of them starts inside its text
-                start = _fold_marks(s.text).lstrip(" \"'")[:20]
+                start = fold(s.text).lstrip(" \"'")[:20]
                 in_quote = s.sentence.paragraph in paragraphs and (
                     len(paragraphs) > 1 or fragment[:20] in s.text or start in folded
                 )
@@ -648,11 +649,3 @@ def _title_gender(entity: Entity) -> str | None:
 
 def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _fold_marks(text: str) -> str:
-    """Return `text` with curly quotation marks and apostrophes made straight."""
-    return text.translate(_STRAIGHT_MARKS)
-
-
-_STRAIGHT_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})

@@ -93,4 +93,6 @@ def answer_question(
         for t in measured.terms
         if t.entity is not None and asks_about_speech(question)
     )
-    return compose(index, question, [best], speakers=speakers, confidence=confidence)
+    return compose(
+        index, question, [best], speakers=speakers, terms=measured.terms, confidence=confidence
+    )

@@ -1090,8 +1090,10 @@ def test_a_yes_no_question_the_sentence_settles_starts_with_yes_or_no(
     question: str, sentence: str, expected: str
 ) -> None:
     index = BriefingIndex(parse_document(f"News\n\n{sentence}\n"))
-    assert verdict(index, analyse(question), index.sentences[0], 0.9) == expected
-    assert verdict(index, analyse(question), index.sentences[0], 0.3) == ""  # too unsure to say
+    asked = analyse(question)
+    terms = question_terms(index, asked)
+    assert verdict(asked, index.sentences[0], 0.9, terms) == expected
+    assert verdict(asked, index.sentences[0], 0.3, terms) == ""  # too unsure to say
 
 
 def test_an_answer_whose_subject_is_a_pronoun_is_led_by_the_person_s_name() -> None:
