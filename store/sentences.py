@@ -64,11 +64,12 @@ def split_paragraphs(body: str) -> list[str]:
 
 
 def is_heading(line: str) -> bool:
-    """A short line with no sentence-ending punctuation, like "Yuan dynasty"."""
+    """A line of up to 25 words with no sentence-ending punctuation, like "Yuan dynasty"
+    or a news headline ("Four in ten A&E patients wait more than four hours as …")."""
     words = line.split()
     return (
-        0 < len(words) <= 14
-        and len(line) <= 120
+        0 < len(words) <= 25
+        and len(line) <= 200
         and not _HEADING_END.search(line)
         and any(ch.isalpha() for ch in line)
     )

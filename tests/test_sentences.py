@@ -21,14 +21,31 @@ def test_each_line_is_a_paragraph_and_blank_lines_are_skipped() -> None:
     assert split_paragraphs(body) == ["First line here.", "Second line here.", "Third."]
 
 
-@pytest.mark.parametrize("line", ["Imperialism", "Yuan dynasty", "Storm hits the coast"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Imperialism",
+        "Yuan dynasty",
+        "Storm hits the coast",
+        "Four in ten Royal Hartmoor A&E patients wait more than four hours as £14m urgent "
+        "care centre gets ready to open",
+    ],
+)
 def test_short_line_without_final_punctuation_is_a_heading(line: str) -> None:
     assert is_heading(line)
 
 
 @pytest.mark.parametrize(
     "line",
-    ["The storm hit the coast on Monday.", "Is this a question?", "Wait!", "Listed below:"],
+    [
+        "The storm hit the coast on Monday.",
+        "Is this a question?",
+        "Wait!",
+        "Listed below:",
+        "Part of Kingsway in Ashcombe town centre will close to traffic for five weeks from "
+        "Monday 14 April while a 120-year-old water main is replaced.",
+        " ".join(["word"] * 26),
+    ],
 )
 def test_sentence_like_line_is_not_a_heading(line: str) -> None:
     assert not is_heading(line)
