@@ -130,11 +130,21 @@ FLOORS = {
     "ostrevan-minimum-wage": (0.56, 1.0, 1.0),
     "grauberg-railway-landslide": (0.64, 1.0, 0.75),
     "brackenmoor-orchestra-tour": (0.72, 0.8, 1.0),
+    # tests/eval/heldout30/ to heldout32/: written after 1293174 (headlines, refit); first run
+    "caldonia-energy-price-cap": (0.48, 1.0, 1.0),
+    "ashcombe-corn-exchange-reopens": (0.64, 1.0, 0.66),
+    "retina-scan-dementia-study": (0.64, 1.0, 1.0),
+    "halbury-elridge-transfer": (0.6, 1.0, 1.0),
+    "millbrook-meadows-housing": (0.56, 1.0, 1.0),
+    "wendlow-tunnel-breakdown": (0.32, 1.0, 1.0),
+    "tarsenia-presidential-runoff": (0.64, 1.0, 1.0),
+    "thackeray-lowe-takeover": (0.56, 1.0, 1.0),
+    "harrow-ridge-wildfire": (0.56, 1.0, 1.0),
 }
 QUESTION_FILES = (
     EVAL / "dev-questions.yaml",
     EVAL / "harbour-ferry-strike.yaml",
-    *(EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml" for n in ("", *range(2, 30))),
+    *(EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml" for n in ("", *range(2, 33))),
 )
 
 
@@ -187,6 +197,7 @@ CONVERSATION_FILES = (
     EVAL / "conversations-blind2" / "conversations.yaml",
     EVAL / "conversations-blind3" / "conversations.yaml",
     EVAL / "conversations-blind4" / "conversations.yaml",
+    EVAL / "conversations-blind5" / "conversations.yaml",
 )
 FOLLOW_UP_FLOORS = {
     "coalition-of-the-willing": (5, 6),
@@ -215,6 +226,11 @@ FOLLOW_UP_FLOORS = {
     "harwick-rovers-manager-sacked": (5, 6),
     "ashbury-council-four-day-week": (5, 2),
     "medwell-cough-syrup-recall": (4, 5),
+    # conversations-blind5/, written after 1293174: its first run
+    "dunmore-overnight-births-suspended": (6, 5),
+    "hatherley-biscuit-factory-closure": (8, 7),
+    "care-home-manager-jailed": (6, 6),
+    "river-callow-fish-kill": (3, 4),
 }
 CONVERSATIONS = {b.name: b for path in CONVERSATION_FILES for b in read_questions(path)}
 
