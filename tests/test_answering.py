@@ -393,7 +393,6 @@ def test_who_leads_is_answered_by_a_leader_of_what_was_asked(coalition: Engine) 
     assert "Zelensky" in coalition.ask("Who leads Ukraine?").answer
 
 
-@KNOWN_FAILURE
 def test_who_leads_is_not_answered_by_a_leader_of_something_else(coalition: Engine) -> None:
     # Zelensky, the Ukrainian President, is named beside the UK; he does not lead it
     assert not coalition.ask("Who leads the UK?").answered
