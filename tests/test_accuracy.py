@@ -200,7 +200,7 @@ CONVERSATION_FILES = (
     EVAL / "conversations-blind5" / "conversations.yaml",
 )
 FOLLOW_UP_FLOORS = {
-    "coalition-of-the-willing": (5, 6),
+    "coalition-of-the-willing": (6, 6),
     "riverside-library": (5, 5),
     "harbour-ferry-strike": (7, 5),
     "hartmoor-ae-waits": (8, 7),
@@ -211,26 +211,26 @@ FOLLOW_UP_FLOORS = {
     "kelbridge-bridge": (14, 12),
     "hospice-fraud": (8, 8),
     "dairy-takeover": (14, 12),
-    "asthma-spray": (9, 9),
-    "ridgeway-rail-closure": (13, 12),
+    "asthma-spray": (11, 9),
+    "ridgeway-rail-closure": (14, 12),
     "millbrook-school-closure": (12, 7),
-    "harbour-road-inquest": (14, 12),
-    "lynford-beavers-study": (10, 10),
+    "harbour-road-inquest": (15, 12),
+    "lynford-beavers-study": (11, 10),
     # conversations-blind3/, written after 0a61262: its first run
-    "dunmore-minor-injuries": (10, 9),
+    "dunmore-minor-injuries": (11, 9),
     "brookfield-cup-comeback": (5, 4),
     "ridgeway-quarry-homes": (10, 9),
     "marlow-finch-factory": (11, 10),
     # conversations-blind4/, written after beab52a: its first run
     "kettleby-pier-collapse": (6, 4),
-    "harwick-rovers-manager-sacked": (5, 6),
+    "harwick-rovers-manager-sacked": (6, 6),
     "ashbury-council-four-day-week": (5, 2),
-    "medwell-cough-syrup-recall": (4, 5),
+    "medwell-cough-syrup-recall": (5, 5),
     # conversations-blind5/, written after 1293174: its first run
-    "dunmore-overnight-births-suspended": (6, 5),
+    "dunmore-overnight-births-suspended": (7, 5),
     "hatherley-biscuit-factory-closure": (8, 7),
     "care-home-manager-jailed": (6, 6),
-    "river-callow-fish-kill": (3, 4),
+    "river-callow-fish-kill": (4, 4),
 }
 CONVERSATIONS = {b.name: b for path in CONVERSATION_FILES for b in read_questions(path)}
 

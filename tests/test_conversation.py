@@ -247,6 +247,25 @@ def test_a_context_from_another_briefing_is_ignored(engine: Engine) -> None:
     assert "Alvarez" not in answer.resolved
 
 
+def test_a_follow_up_misread_in_its_context_is_answered_as_asked_when_that_is_sure(
+    engine: Engine,
+) -> None:
+    engine.load_file(EVAL / "conversations-blind5" / "dunmore-overnight-births-suspended.txt")
+    first, second = follow(
+        engine,
+        "Where will women who go into labour at night be sent instead of Dunmore General?",
+        "What if they can't drive?",
+    )
+    assert first.answered
+    # "they" is read as the hospital, and that question has no answer …
+    misread = engine.ask("What if they can't drive?", context=first.context, threshold=1.01)
+    assert "Dunmore General Hospital" in misread.resolved
+    # … but the question as asked does, and surely
+    assert second.answered
+    assert "taxis" in second.answer
+    assert second.resolved == ""
+
+
 def test_an_abstention_leaves_the_conversation_where_it_was(engine: Engine) -> None:
     engine.load_file(HARTMOOR)
     first, second, third = follow(
