@@ -168,6 +168,9 @@ def read_in_context(index: BriefingIndex, question: str, context: Context | None
             and not _starts_question(subject)
             and not _PRONOUNS & {t.folded for t in tokenize(subject)}  # "and her job?"
         ):
+            if subject.split()[0].lower() in PREPOSITIONS:  # "And in snow?" adds a phrase
+                text = f"{context.question.rstrip(' ?!.')} {subject.strip()}?"
+                return Reading(text, f"Taking this as “{text}”")
             swapped = _swap_subject(index, context.question, subject)
             if swapped is not None:
                 return swapped
@@ -254,6 +257,7 @@ def _about(index: BriefingIndex, person: int, answer: Answer) -> bool:
 
 def _ask_again(previous: str, wh: str) -> Reading:
     """Return the previous question with its question word replaced by `wh`."""
+    previous = previous.rsplit(" — ", 1)[-1]  # "Where — Who …?", not "Where — When — Who …?"
     tokens = tokenize(previous)
     rest = _after_question_phrase(tokens)
     body = previous[rest.start :].rstrip(" ?!.") if rest is not None else ""

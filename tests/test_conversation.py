@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -140,6 +141,23 @@ def test_a_question_whose_subject_is_the_question_word_keeps_it(coalition: Engin
     context = context_naming(coalition, "Who is chairing the Ukraine Defence Contact Group?")
     reading = read_in_context(coalition.index, "When?", context)
     assert reading.text == "When — Who is chairing the Ukraine Defence Contact Group?"
+
+
+def test_elliptical_questions_in_a_row_do_not_pile_up(coalition: Engine) -> None:
+    context = context_naming(coalition, "Who is chairing the Ukraine Defence Contact Group?")
+    when = read_in_context(coalition.index, "When?", context)
+    assert when.text == "When — Who is chairing the Ukraine Defence Contact Group?"
+    later = replace(context, question=when.text)
+    assert read_in_context(coalition.index, "Where?", later).text == (
+        "Where — Who is chairing the Ukraine Defence Contact Group?"
+    )
+
+
+def test_and_with_a_phrase_adds_it_to_the_last_question(coalition: Engine) -> None:
+    context = context_naming(coalition, "How did the Kremlin respond to the US proposal?")
+    assert read_in_context(coalition.index, "And in public?", context).text == (
+        "How did the Kremlin respond to the US proposal in public?"
+    )
 
 
 def test_and_x_asks_the_last_question_about_x(coalition: Engine) -> None:
