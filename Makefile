@@ -14,10 +14,9 @@ $(STAMP): pyproject.toml requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-# `make run` keeps its store beside the checkout; the CLI's default is the user data folder.
-run: export BRIEFBOT_DATABASE_URL ?= sqlite:///$(CURDIR)/var/briefbot.db
+# `make run` uses the CLI's store (the user data folder, or BRIEFBOT_DATABASE_URL), so a
+# briefing loaded with `.venv/bin/briefbot load FILE` is the one it answers from.
 run: $(STAMP)
-	mkdir -p var
 	$(BIN)/briefbot run
 
 test: $(STAMP) lint typecheck unit
