@@ -198,6 +198,7 @@ CONVERSATION_FILES = (
     EVAL / "conversations-blind3" / "conversations.yaml",
     EVAL / "conversations-blind4" / "conversations.yaml",
     EVAL / "conversations-blind5" / "conversations.yaml",
+    EVAL / "conversations-blind6" / "conversations.yaml",
 )
 FOLLOW_UP_FLOORS = {
     "coalition-of-the-willing": (6, 6),
@@ -231,6 +232,11 @@ FOLLOW_UP_FLOORS = {
     "hatherley-biscuit-factory-closure": (8, 7),
     "care-home-manager-jailed": (6, 6),
     "river-callow-fish-kill": (4, 4),
+    # conversations-blind6/, written after b2d14a0: its first run at 7a43d4d
+    "thornwick-primary-closure": (5, 5),
+    "calderford-stadium-plan": (7, 7),
+    "hatherley-meadows-homes": (6, 6),
+    "curlew-1-satellite-launch": (10, 9),
 }
 CONVERSATIONS = {b.name: b for path in CONVERSATION_FILES for b in read_questions(path)}
 
