@@ -33,6 +33,8 @@ def answer_about_person(index: BriefingIndex, question: Question) -> Answer | No
         return None
     if asked_for_name:
         lead = f"{entity.name} — {entity.role}." if entity.role else entity.name
+    elif entity.role and entity.role.startswith("who "):  # "X chairs the group."
+        lead = f"{entity.name} {entity.role.removeprefix('who ')}."
     elif entity.role:
         lead = f"{entity.name}: {entity.role}."
     else:

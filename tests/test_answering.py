@@ -156,6 +156,17 @@ def test_who_is_asks_for_the_role(riverside: Engine) -> None:
     assert answer.sources[0].paragraph == 3
 
 
+def test_who_is_reads_a_who_clause_as_a_sentence() -> None:
+    text = (
+        "Maternity ward to close\n\n"
+        "The maternity ward at St Brannoc's Hospital will close on 14 March.\n\n"
+        "Rosalind Okafor, who chairs the Save Brannoc's Babies group, said the campaign "
+        "would go on.\n\nThe trust said the decision was final.\n"
+    )
+    answer = _ask(text, "Who is Rosalind Okafor?")
+    assert answer.answer == "Rosalind Okafor chairs the Save Brannoc's Babies group."
+
+
 def test_role_question_names_the_person(coalition: Engine) -> None:
     answer = coalition.ask("Who is the Defence Secretary?")
     assert answer.answered
