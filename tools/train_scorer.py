@@ -6,7 +6,7 @@
    without the semantic signals; report grouped (by briefing) cross-validation.
 3. Fit the confidence, P(the chosen sentence answers the question), by logistic
    regression on the out-of-fold choices of the news training briefings.
-4. Pick the answer threshold on the validation sets (heldout16 to heldout23): as many
+4. Pick the answer threshold on the validation sets (the newest five held-out sets): as many
    answers as possible with wrong answers at most 10% of answerable questions and at
    least 95% of off-topic questions abstained.
 5. Write faq/data/scorer.json, with the feature lists and the data's checksum.
@@ -33,7 +33,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import itertools
 
-from scorer_data import ROOT, Example, build_examples, question_files
+from scorer_data import (
+    ROOT,
+    VALIDATION_FIRST,
+    VALIDATION_LAST,
+    Example,
+    build_examples,
+    question_files,
+)
 
 from faq.evaluation import ANSWERABLE, OFFTOPIC
 from faq.scorer import SCORER_FILE, Linear, choose
@@ -231,7 +238,7 @@ def train_variant(
         )
     scorer = fit_listwise(pad(learnable, columns))
     out.append(
-        f"{name}: validation top-1 (heldout16–23): "
+        f"{name}: validation top-1 (heldout{VALIDATION_FIRST}–{VALIDATION_LAST}): "
         f"{top1(validation, choices(validation, scorer, columns))}"
     )
     news = [i for i, e in enumerate(train) if e.split == "news"]
