@@ -571,7 +571,8 @@ def test_the_airline_is_the_organisation_the_sentence_before_names() -> None:
         "The airline's chief executive, Tom Reed, said 96 departures had been cancelled.\n\n"
         "Corvane Systems supplies the software.\n"
     )
-    assert "Tom Reed" in _ask(text, "Who is the boss of Skyline Air?").answer
+    # which sentence, not whether to answer: the threshold is the scorer's business
+    assert "Tom Reed" in _ask(text, "Who is the boss of Skyline Air?", threshold=0).answer
 
 
 def test_how_many_prefers_a_number_of_the_thing_counted() -> None:
@@ -657,7 +658,8 @@ def test_a_leader_titled_by_reference_leads_that_organisation() -> None:
         "A separate union representing school leaders, the Association of Head Teachers "
         "and Principals, will announce the result of its own ballot on Friday.\n"
     )
-    assert "Paula Kinnaird" in _ask(text, "Who leads the teachers' union?").answer
+    answer = _ask(text, "Who leads the teachers' union?", threshold=0)
+    assert "Paula Kinnaird" in answer.answer
 
 
 def test_a_response_is_what_someone_said() -> None:
@@ -901,7 +903,7 @@ def test_which_river_is_answered_by_a_name_that_says_river() -> None:
 def test_what_something_links_is_said_by_between_and_from_to(
     text: str, question: str, expected: str
 ) -> None:
-    assert expected in _ask(f"Transport news\n\n{text}", question).answer
+    assert expected in _ask(f"Transport news\n\n{text}", question, threshold=0).answer
 
 
 def test_which_artist_is_answered_by_the_name_after_artist() -> None:
