@@ -140,11 +140,21 @@ FLOORS = {
     "tarsenia-presidential-runoff": (0.6, 1.0, 1.0),
     "thackeray-lowe-takeover": (0.44, 1.0, 1.0),
     "harrow-ridge-wildfire": (0.52, 1.0, 1.0),
+    # tests/eval/heldout33/ to heldout35/: written after d0c1b69 (validation 28-32); first run
+    "ashcombe-hip-knee-waiting-list": (0.6, 0.8, 1.0),
+    "porthaven-mackerel-quota-cut": (0.72, 1.0, 1.0),
+    "missing-electrician-owen-tarrant": (0.64, 1.0, 1.0),
+    "stridelog-data-breach": (0.4, 1.0, 1.0),
+    "thornwick-vale-exam-results": (0.72, 1.0, 1.0),
+    "larkmoor-prize-lantern-keepers": (0.48, 1.0, 0.66),
+    "velmark-pension-age-budget": (0.72, 0.8, 1.0),
+    "kelsby-deep-water-berth": (0.72, 1.0, 1.0),
+    "hollin-hills-bison-return": (0.48, 1.0, 1.0),
 }
 QUESTION_FILES = (
     EVAL / "dev-questions.yaml",
     EVAL / "harbour-ferry-strike.yaml",
-    *(EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml" for n in ("", *range(2, 33))),
+    *(EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml" for n in ("", *range(2, 36))),
 )
 
 
