@@ -31,7 +31,10 @@ from faq.lexicon import (
 _ADDRESSING_RE = re.compile(r"^\s*(?:/ask(?:@\w+)?\b|@\w+[\s,:]*)+", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
 SUBJECT_PRONOUNS = frozenset("i you we they he she it".split())
-_WH_IS_RE = re.compile(r"\b(what|who|where|when|how|which)['’]s\b", re.IGNORECASE)
+# "What's it called?", and as chats type it, "whats it called"
+_WH_IS_RE = re.compile(
+    r"\b(?:(what|who|where|when|how|which)['’]s|(what|who|where|when|how)s)\b", re.IGNORECASE
+)
 _IN_CHARGE_RE = re.compile(r"\b(is|are|was|were|will be) in charge of\b", re.IGNORECASE)
 _LEADS = {"is": "leads", "are": "lead", "was": "led", "were": "led", "will be": "will lead"}
 _NAMING_RE = re.compile(
@@ -132,7 +135,7 @@ def clean_question(raw: str) -> str:
     text = unicodedata.normalize("NFKC", raw)
     text = "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE or c in "\n\t")
     text = _ADDRESSING_RE.sub("", text)
-    text = _WH_IS_RE.sub(r"\1 is", text)  # "What's it called?" is "What is it called?"
+    text = _WH_IS_RE.sub(lambda m: f"{m[1] or m[2]} is", text)  # "What is it called?"
     text = _IN_CHARGE_RE.sub(lambda m: _LEADS[m[1].lower()], text)  # "is in charge of" leads
     return _SPACE_RE.sub(" ", text).strip()
 

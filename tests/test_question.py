@@ -42,6 +42,8 @@ from store.ingest import parse_document
         ("How many times did she move money?", AnswerType.NUMBER),
         ("wher will the second clinic open", AnswerType.PLACE),
         ("whn does it open", AnswerType.DATE),
+        ("whos the union guy quoted in the story", AnswerType.PERSON),
+        ("Whats the name of their famous biscuit?", AnswerType.NAME),
     ],
 )
 def test_answer_type(question: str, expected: AnswerType) -> None:
@@ -56,6 +58,9 @@ def test_answer_type(question: str, expected: AnswerType) -> None:
         ("@briefbot who is Healey?", "who is Healey?"),
         ("who\u200b is\u202e Healey?", "who is Healey?"),
         ("ｗｈｏ is Healey?", "who is Healey?"),
+        ("whats the damage bill", "what is the damage bill"),
+        ("Where's the march?", "Where is the march?"),
+        ("whose idea was it?", "whose idea was it?"),
     ],
 )
 def test_clean_question_drops_addressing_and_invisible_characters(raw: str, clean: str) -> None:
