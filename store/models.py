@@ -175,6 +175,8 @@ class ActiveRow(Base):
 
     A foreign key (ON DELETE RESTRICT) makes a deleted active version impossible, and
     writers lock this row, which puts loads, activations and prunes in one queue.
+    `last_version` is the highest version id ever given, so a pruned id is never given
+    again (SQLite would reuse the highest id once it is deleted).
     """
 
     __tablename__ = "active_briefing"
@@ -184,6 +186,7 @@ class ActiveRow(Base):
     briefing_id: Mapped[int | None] = mapped_column(
         ForeignKey("briefings.id", ondelete="RESTRICT"), index=True
     )
+    last_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class HandledRow(Base):

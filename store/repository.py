@@ -241,6 +241,8 @@ class Repository:
                     _add_vectors(session, existing, vectors)
                 return Saved(existing, reused=True)
             row = _to_row(document, loaded_at)
+            highest = session.scalar(select(func.max(BriefingRow.id))) or 0
+            row.id = active.last_version = max(active.last_version or 0, highest) + 1
             if vectors is not None:
                 row.vectors = [_vectors_row(vectors)]
             session.add(row)
@@ -365,7 +367,7 @@ def _lock_active(session: Session) -> ActiveRow:
     """Return the active row, locked until the transaction ends (the writers' queue)."""
     row = session.get(ActiveRow, 1, with_for_update=True)
     if row is None:  # the migration makes it; only a hand-edited store lacks it
-        row = ActiveRow(id=1, briefing_id=None)
+        row = ActiveRow(id=1, briefing_id=None, last_version=0)
         session.add(row)
         session.flush()
     return row

@@ -152,6 +152,19 @@ def test_prune_keeps_the_newest_and_always_the_active_version(repository: Reposi
     assert snapshot[1].title == "Briefing A"
 
 
+def test_a_pruned_version_id_is_never_given_again(store_url: str) -> None:
+    repository = Repository(store_url)
+    try:
+        first, second = (repository.save(make_document(tag)) for tag in "AB")
+        repository.activate(first)
+        assert repository.prune(keep=0) == [second]  # the newest version is gone
+        third = repository.save(make_document("C"))
+        assert third > second  # SQLite would give the highest id + 1: `second` again
+        assert [v.id for v in repository.versions()] == [third, first]
+    finally:
+        repository.close()
+
+
 def test_the_database_refuses_to_delete_the_active_version(repository: Repository) -> None:
     active = repository.save(make_document("A"))
     with pytest.raises(IntegrityError), repository.engine.begin() as connection:
