@@ -150,11 +150,21 @@ FLOORS = {
     "velmark-pension-age-budget": (0.72, 0.8, 1.0),
     "kelsby-deep-water-berth": (0.72, 1.0, 1.0),
     "hollin-hills-bison-return": (0.48, 1.0, 1.0),
+    # tests/eval/heldout36/-38/, written while the engine stood at bd4c5bd: their first run
+    "ardmere-hospital-norovirus": (0.56, 1.0, None),
+    "corrin-roofer-fraud-sentence": (0.52, 0.8, None),
+    "greywick-colliery-band-title": (0.64, 1.0, None),
+    "marendy-valley-earthquake": (0.68, 1.0, None),
+    "sorel-rail-brake-fraud-verdict": (0.8, 1.0, None),
+    "kestrel-asteroid-sample-return": (0.52, 1.0, None),
+    "brackmoor-three-weekly-bins": (0.64, 1.0, None),
+    "aldwick-minor-injuries-overnight": (0.6, 1.0, None),
+    "roofer-jailed-doorstep-fraud": (0.56, 1.0, None),
 }
 QUESTION_FILES = (
     EVAL / "dev-questions.yaml",
     EVAL / "harbour-ferry-strike.yaml",
-    *(EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml" for n in ("", *range(2, 36))),
+    *(EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml" for n in ("", *range(2, 39))),
 )
 
 
@@ -209,6 +219,7 @@ CONVERSATION_FILES = (
     EVAL / "conversations-blind4" / "conversations.yaml",
     EVAL / "conversations-blind5" / "conversations.yaml",
     EVAL / "conversations-blind6" / "conversations.yaml",
+    EVAL / "conversations-blind7" / "conversations.yaml",
 )
 FOLLOW_UP_FLOORS = {
     "coalition-of-the-willing": (7, 6),
@@ -247,6 +258,11 @@ FOLLOW_UP_FLOORS = {
     "calderford-stadium-plan": (7, 7),
     "hatherley-meadows-homes": (6, 6),
     "curlew-1-satellite-launch": (8, 7),
+    # conversations-blind7/, written while the engine stood at bd4c5bd: its first run
+    "dunmore-biscuit-factory-closure": (8, 6),
+    "cairnbrae-missing-climber-found": (4, 3),
+    "wrenfield-stolen-painting-returned": (6, 5),
+    "brayford-boil-water-notice": (5, 5),
 }
 CONVERSATIONS = {b.name: b for path in CONVERSATION_FILES for b in read_questions(path)}
 
