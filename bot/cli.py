@@ -183,7 +183,6 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer QUESTION, or with --json and no question, each line of stdin."""
-    engine = _engine(settings, autoload=True)
     if args.question is None and not args.json:
         print("error: give a question, or use --json to read questions from stdin", file=sys.stderr)
         return 2
@@ -192,6 +191,10 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             "error: --conversation reads stdin: use it with --json and no question", file=sys.stderr
         )
         return 2
+    if args.question is not None and not args.question.strip():
+        print("error: the question is empty: ask something about the briefing", file=sys.stderr)
+        return 2
+    engine = _engine(settings, autoload=True)
     if args.question is not None:
         answer, _ = _answer_or_refuse(engine, args.question, settings.max_question_chars)
         if args.json:

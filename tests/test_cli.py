@@ -117,6 +117,16 @@ def test_ask_conversation_needs_json_and_stdin(capsys: pytest.CaptureFixture[str
     assert "--conversation reads stdin" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("flags", [[], ["--json"]])
+def test_ask_refuses_an_empty_question(
+    capsys: pytest.CaptureFixture[str], flags: list[str]
+) -> None:
+    assert main(["ask", *flags, "  "]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == "error: the question is empty: ask something about the briefing\n"
+    assert captured.out == ""
+
+
 def test_chat_reads_a_follow_up_in_the_context_of_the_last_answer(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
