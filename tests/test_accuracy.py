@@ -160,11 +160,22 @@ FLOORS = {
     "brackmoor-three-weekly-bins": (0.6, 1.0, None),
     "aldwick-minor-injuries-overnight": (0.6, 1.0, None),
     "roofer-jailed-doorstep-fraud": (0.52, 1.0, None),
+    # tests/eval/heldout39/-41/, written after the refit with 34-38 as validation (29e491c):
+    # their first run
+    "ashcombe-eastside-tram-line": (0.64, 1.0, None),
+    "castlegate-museum-wexcombe-hours": (0.72, 1.0, None),
+    "kestrel-dockmate-charger-recall": (0.76, 1.0, None),
+    "dalmeria-rate-cut": (0.48, 1.0, None),
+    "dravna-mine-rescue": (0.52, 1.0, None),
+    "brevik-solmara-airline-merger": (0.64, 1.0, None),
+    "ashcombe-plough-community-pub": (0.52, 1.0, 1.0),
+    "hallerton-pool-closure": (0.68, 1.0, 1.0),
+    "kingsmere-cycle-lane-dispute": (0.56, 1.0, 0.66),
 }
 QUESTION_FILES = (
     EVAL / "dev-questions.yaml",
     EVAL / "harbour-ferry-strike.yaml",
-    *(EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml" for n in ("", *range(2, 39))),
+    *(EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml" for n in ("", *range(2, 42))),
 )
 
 
@@ -220,6 +231,7 @@ CONVERSATION_FILES = (
     EVAL / "conversations-blind5" / "conversations.yaml",
     EVAL / "conversations-blind6" / "conversations.yaml",
     EVAL / "conversations-blind7" / "conversations.yaml",
+    EVAL / "conversations-blind8" / "conversations.yaml",
 )
 FOLLOW_UP_FLOORS = {
     "coalition-of-the-willing": (6, 6),
@@ -263,6 +275,11 @@ FOLLOW_UP_FLOORS = {
     "cairnbrae-missing-climber-found": (4, 3),
     "wrenfield-stolen-painting-returned": (6, 5),
     "brayford-boil-water-notice": (5, 5),
+    # conversations-blind8/, written after 29e491c: its first run
+    "caldbeck-water-sewage-fine": (8, 5),
+    "elmstead-roman-coin-hoard": (4, 3),
+    "skyvale-harrowfield-airport-exit": (5, 5),
+    "larkhill-fields-festival-licence": (5, 5),
 }
 CONVERSATIONS = {b.name: b for path in CONVERSATION_FILES for b in read_questions(path)}
 
