@@ -170,6 +170,12 @@ def verdict(
     if contrast is not None and any(p > contrast for p in places):
         return "No." if all(p > contrast for p in places) else ""
     words = set(sentence.words)
+    if "whether" in words:
+        return ""  # "the council has not yet said whether it will" leaves it open
+    # "rejected" answers "Did the Kremlin reject it?" with yes: the verb asked about is
+    # no negation
+    asked = {b for t in question.tokens for b in (t.folded, *base_forms(t.folded))}
+    words = {w for w in words if not ({w, *base_forms(w)} & asked)}
     with_bases = words | {b for w in words for b in base_forms(w)}
     # "except" does not say no to a yes/no question, and "apart" in "fell apart" never does
     return "No." if negates(with_bases, exceptions=False) else "Yes."
