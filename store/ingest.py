@@ -36,7 +36,8 @@ def _size(n: int) -> str:
 def decode_briefing(
     data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None
 ) -> str:
-    """Decode UTF-8 briefing bytes, rejecting empty, oversized, binary or non-UTF-8 data."""
+    """Decode UTF-8 briefing bytes with "\n" line endings, rejecting empty, oversized,
+    binary or non-UTF-8 data."""
     label = _label(name)
     if len(data) > max_bytes:
         raise BriefingTooLarge(
@@ -51,6 +52,8 @@ def decode_briefing(
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise NotText(f"{label} is not UTF-8 text (invalid byte at byte {exc.start}).") from None
+    # Windows and old Mac line endings: the same article, the same text and checksum
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyBriefing(f"{label} is empty: it has no text to learn from.")
     controls = sum(1 for ch in text if ch not in "\n\r\t\f\v" and unicodedata.category(ch) == "Cc")

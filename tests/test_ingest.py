@@ -27,6 +27,12 @@ def test_decode_accepts_utf8_and_strips_bom() -> None:
     assert decode_briefing("\ufeffCafé news.".encode()) == "Café news."
 
 
+@pytest.mark.parametrize("ending", [b"\r\n", b"\r"])
+def test_decode_gives_the_same_text_whatever_the_line_endings(ending: bytes) -> None:
+    lines = [b"Headline", b"", b"First paragraph.", b"", b"Second paragraph."]
+    assert decode_briefing(ending.join(lines)) == decode_briefing(b"\n".join(lines))
+
+
 @pytest.mark.parametrize("data", [b"", b"   \n\t \n"])
 def test_decode_rejects_empty_or_whitespace(data: bytes) -> None:
     with pytest.raises(EmptyBriefing):
