@@ -30,6 +30,8 @@ from faq.lexicon import (
 
 _ADDRESSING_RE = re.compile(r"^\s*(?:/ask(?:@\w+)?\b|@\w+[\s,:]*)+", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
+# <b>, </i>, <a href="…">: markup pasted with a question, never a word of it
+_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 SUBJECT_PRONOUNS = frozenset("i you we they he she it".split())
 # "What's it called?", and as chats type it, "whats it called"
 _WH_IS_RE = re.compile(
@@ -131,8 +133,9 @@ class Question:
 
 
 def clean_question(raw: str) -> str:
-    """Return `raw` without a leading /ask or @botname, invisible characters or extra spaces."""
-    text = unicodedata.normalize("NFKC", raw)
+    """Return `raw` without a leading /ask or @botname, HTML tags, invisible characters or
+    extra spaces."""
+    text = _TAG_RE.sub(" ", unicodedata.normalize("NFKC", raw))
     text = "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE or c in "\n\t")
     text = _ADDRESSING_RE.sub("", text)
     text = _WH_IS_RE.sub(lambda m: f"{m[1] or m[2]} is", text)  # "What is it called?"

@@ -61,6 +61,9 @@ def test_answer_type(question: str, expected: AnswerType) -> None:
         ("whats the damage bill", "what is the damage bill"),
         ("Where's the march?", "Where is the march?"),
         ("whose idea was it?", "whose idea was it?"),
+        ("<b>when will the baths reopen?</b>", "when will the baths reopen?"),
+        ('<a href="x">who</a> is Healey?', "who is Healey?"),
+        ("is 5 < 6 and 7 > 2?", "is 5 < 6 and 7 > 2?"),
     ],
 )
 def test_clean_question_drops_addressing_and_invisible_characters(raw: str, clean: str) -> None:
