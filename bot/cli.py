@@ -253,7 +253,12 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     """Chat with the engine in the terminal (Ctrl-D or "quit" to leave)."""
-    return chat(_engine(settings, autoload=True), sys.stdin, sys.stdout)
+    return chat(
+        _engine(settings, autoload=True),
+        sys.stdin,
+        sys.stdout,
+        max_question_chars=settings.max_question_chars,
+    )
 
 
 def cmd_who(args: argparse.Namespace, settings: Settings) -> int:
@@ -381,7 +386,7 @@ say about it?", "And Kyiv?") is read in the context of the last answer. Or:
   /help           this list; quit (or Ctrl-D) leaves"""
 
 
-def chat(engine: Engine, stdin: TextIO, stdout: TextIO) -> int:
+def chat(engine: Engine, stdin: TextIO, stdout: TextIO, *, max_question_chars: int = 500) -> int:
     """Run the terminal chat over `stdin`/`stdout`: a follow-up is read in the context of
     the last answer, and a briefing loaded by another process is picked up before the
     next question."""
@@ -402,8 +407,16 @@ def chat(engine: Engine, stdin: TextIO, stdout: TextIO) -> int:
             continue
         if engine.refresh():
             print(f"(now answering from “{engine.document.title}”)", file=stdout)
-        if text.startswith("/") or text.lower() == "help":
+        asking = text.lower().split(" ", 1)[0].split("@", 1)[0] == "/ask"  # as in Telegram
+        if (text.startswith("/") and not asking) or text.lower() == "help":
             print(_chat_command(engine, text), file=stdout)
+            continue
+        if len(text) > max_question_chars:
+            print(
+                f"error: the question is over {max_question_chars} characters "
+                "(BRIEFBOT_MAX_QUESTION_CHARS)",
+                file=stdout,
+            )
             continue
         answer = engine.ask(text, context=context)
         context = answer.context
@@ -540,7 +553,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     engine = _engine(settings, autoload=True)
     if not settings.telegram_bot_token:
         print("TELEGRAM_BOT_TOKEN is not set: starting the terminal chat instead.", file=sys.stderr)
-        return chat(engine, sys.stdin, sys.stdout)
+        return chat(engine, sys.stdin, sys.stdout, max_question_chars=settings.max_question_chars)
     from telegram.error import NetworkError
 
     from bot.app import run_bot

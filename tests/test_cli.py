@@ -127,6 +127,18 @@ def test_ask_refuses_an_empty_question(
     assert captured.out == ""
 
 
+def test_chat_takes_ask_as_in_telegram_and_refuses_an_over_long_question(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = f"/ask Where will the defence ministers meet?\n{'why ' * 200}?\nquit\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(lines))
+    assert main(["chat"]) == 0
+    out = capsys.readouterr().out
+    assert "Brussels" in out
+    assert "I don't know" not in out
+    assert "error: the question is over 500 characters (BRIEFBOT_MAX_QUESTION_CHARS)" in out
+
+
 def test_chat_reads_a_follow_up_in_the_context_of_the_last_answer(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
