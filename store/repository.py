@@ -157,8 +157,8 @@ class Repository:
             self.engine: Engine = create_engine(url, **_engine_options(url))
         except (ArgumentError, ValueError) as error:
             raise StoreUnavailable(
-                f"{_redacted(url)!r} is not a database URL: set BRIEFBOT_DATABASE_URL to one "
-                "such as sqlite:////path/to/briefbot.db"
+                f"{_redacted(url)!r} is not a database URL: set BRIEFBOT_DATABASE_URL (or "
+                "--db) to one such as sqlite:////path/to/briefbot.db"
             ) from error
         except ModuleNotFoundError as error:
             extra = " (pip install 'briefbot[postgres]')" if error.name == "psycopg" else ""

@@ -34,7 +34,7 @@ def prepare_sqlite_path(url: str) -> None:
         if not folder.is_dir():
             raise StoreUnavailable(
                 f"the folder of the store {parsed.database!r} does not exist: create it, or "
-                "fix BRIEFBOT_DATABASE_URL"
+                "fix the database URL (BRIEFBOT_DATABASE_URL or --db)"
             )
 
 
