@@ -211,7 +211,12 @@ class Engine:
         self, active: _Active, asked: str, reading: Reading, threshold: float | None
     ) -> Answer:
         """Answer a question as read in its context, with the context after the answer."""
-        answer = self._answer_text(active, reading.asked, reading.referent, threshold)
+        query, referent = reading.asked, reading.referent
+        with self._answer_lock:
+            if referent is not None and not analyse(query).content_words:
+                # "How old is he?" has nothing but "he" to go on: ask about him by name
+                query, referent = reading.text, None
+        answer = self._answer_text(active, query, referent, threshold)
         with self._answer_lock:
             if not supported(active.index, asked, reading, answer):
                 answer = abstain(active.index, analyse(reading.text))

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz, process
 
 from faq.answer import MAX_ANSWER_CHARS, Answer, QuoteRef, SourceRef
+from faq.compose import compose
 from faq.index import BriefingIndex, IndexedSentence
 from faq.lexicon import tokenize
+from faq.matcher import Candidate
 from faq.question import AnswerType, Question
 from store.document import Entity
 
+# "What did she say?", "what has the judge said": what someone said, about nothing more
+_SAID_RE = re.compile(
+    r"^what (?:did|does|do|has|have|had) (?P<who>.+?) (?:say|said|says)\W*$", re.IGNORECASE
+)
+_PRONOUNS = frozenset("he she they him her them".split())
+SAID_CONFIDENCE = 0.9
 ROLE_MATCH_CUTOFF = 86
 NAME_MATCH_CUTOFF = 84
 _ROLE_WORDS = frozenset("job role position title post occupation".split())
@@ -60,6 +70,46 @@ def answer_about_person(index: BriefingIndex, question: Question) -> Answer | No
                 text=sentence.text,
             ),
         ),
+    )
+
+
+def answer_about_speech(index: BriefingIndex, question: Question) -> Answer | None:
+    """Return the first quote of the one person asked "What did X say?" (by name, role or,
+    in a conversation, "she"), or None if the question asks more or X is never quoted."""
+    said = _SAID_RE.match(question.text)
+    if said is None:
+        return None
+    words = [t.folded for t in tokenize(said["who"]) if t.folded not in ("the", "a", "an")]
+    if set(words) <= _PRONOUNS:
+        entity_id = question.referent
+    else:
+        entity_id = _entity_by_name(index, words)
+        if entity_id is None:
+            entity_id = _entity_by_role(index, " ".join(words))
+    if entity_id is None:
+        return None
+    name = index.entities[entity_id].name
+    quote = next((q for q in index.document.quotes if q.speaker == name), None)
+    sentence = None if quote is None else _sentence_at(index, quote.paragraph, quote.sentence)
+    if sentence is None:
+        return None
+    return compose(
+        index,
+        question,
+        [Candidate(sentence, 1.0, ())],
+        speakers=frozenset({name}),
+        confidence=SAID_CONFIDENCE,
+    )
+
+
+def _sentence_at(index: BriefingIndex, paragraph: int, number: int) -> IndexedSentence | None:
+    return next(
+        (
+            s
+            for s in index.sentences
+            if s.sentence.paragraph == paragraph and s.sentence.index == number
+        ),
+        None,
     )
 
 

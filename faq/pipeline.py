@@ -1,7 +1,8 @@
 """The answer path: analyse → candidates → signals → one fitted score → compose.
 
 1. `analyse` reads the question (its type, content words, negation …).
-2. Curated answers for this briefing and "Who is X?" are answered directly.
+2. Curated answers for this briefing, "Who is X?" and "What did X say?" are answered
+   directly.
 3. `measure` scores every sentence on the lexical and semantic signals.
 4. The fitted scorer (`faq/scorer.py`) picks one sentence, and its calibration gives
    the probability that the answer is right; below the fitted threshold, abstain.
@@ -21,7 +22,7 @@ from faq.compose import abstain, compose
 from faq.curated import CuratedFaq
 from faq.index import BriefingIndex
 from faq.matcher import asks_about_speech, first_score
-from faq.people import answer_about_person
+from faq.people import answer_about_person, answer_about_speech
 from faq.question import AnswerType, analyse
 from faq.scorer import Scorer, choose, load_scorers
 from faq.signals import ANSWER_SIGNALS, SENTENCE_SIGNALS, answer_signals, measure
@@ -65,6 +66,9 @@ def answer_question(
         hit = curated.match(question.text)
         if hit is not None:
             return hit
+    said = answer_about_speech(index, question)
+    if said is not None:
+        return said
     if not question.content_words:
         if question.answer_type is AnswerType.SCORE:
             return first_score(index, question)

@@ -243,12 +243,12 @@ FOLLOW_UP_FLOORS = {
     # conversations-blind1/ and blind2/: first runs in tests/eval/README.md; these floors
     # are what the engine measures since the changes made after seeing their failures
     "kelbridge-bridge": (14, 12),
-    "hospice-fraud": (8, 8),
+    "hospice-fraud": (8, 9),
     "dairy-takeover": (12, 11),
     "asthma-spray": (10, 9),
     "ridgeway-rail-closure": (14, 12),
     "millbrook-school-closure": (11, 7),
-    "harbour-road-inquest": (15, 12),
+    "harbour-road-inquest": (16, 12),
     "lynford-beavers-study": (11, 10),
     # conversations-blind3/, written after 0a61262: its first run
     "dunmore-minor-injuries": (11, 9),
@@ -257,17 +257,17 @@ FOLLOW_UP_FLOORS = {
     "marlow-finch-factory": (10, 9),
     # conversations-blind4/, written after beab52a: its first run
     "kettleby-pier-collapse": (6, 4),
-    "harwick-rovers-manager-sacked": (6, 4),
+    "harwick-rovers-manager-sacked": (7, 4),
     "ashbury-council-four-day-week": (4, 2),
     "medwell-cough-syrup-recall": (5, 5),
     # conversations-blind5/, written after 1293174: its first run
     "dunmore-overnight-births-suspended": (7, 5),
     "hatherley-biscuit-factory-closure": (7, 6),
     "care-home-manager-jailed": (5, 5),
-    "river-callow-fish-kill": (3, 3),
+    "river-callow-fish-kill": (4, 3),
     # conversations-blind6/, written after b2d14a0: its first run at 7a43d4d
     "thornwick-primary-closure": (5, 5),
-    "calderford-stadium-plan": (7, 7),
+    "calderford-stadium-plan": (8, 7),
     "hatherley-meadows-homes": (6, 6),
     "curlew-1-satellite-launch": (8, 7),
     # conversations-blind7/, written while the engine stood at bd4c5bd: its first run
@@ -279,7 +279,7 @@ FOLLOW_UP_FLOORS = {
     "caldbeck-water-sewage-fine": (8, 5),
     "elmstead-roman-coin-hoard": (4, 3),
     "skyvale-harrowfield-airport-exit": (5, 5),
-    "larkhill-fields-festival-licence": (5, 5),
+    "larkhill-fields-festival-licence": (6, 5),
 }
 CONVERSATIONS = {b.name: b for path in CONVERSATION_FILES for b in read_questions(path)}
 

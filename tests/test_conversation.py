@@ -222,6 +222,28 @@ def test_a_follow_up_about_a_person_is_answered_about_them(engine: Engine) -> No
     assert second.resolved == "What did Priya Natarajan say about the shifts?"
 
 
+def test_what_she_said_is_her_quote(riverside: Engine) -> None:
+    _, second = follow(riverside, "Who is Helen Baptiste?", "What did she say?")
+    assert "easy to close this library" in second.answer
+    assert [q.speaker for q in second.quotes] == ["Helen Baptiste"]
+    assert second.resolved == "What did Helen Baptiste say?"
+
+
+def test_a_follow_up_with_nothing_but_a_pronoun_asks_about_the_person_by_name(
+    engine: Engine,
+) -> None:
+    text = (
+        "Baths to reopen after £4m restoration\n\n"
+        "The Victorian baths on Carver Street will reopen next spring.\n\n"
+        "The campaign to save them was started by retired PE teacher Alan Whitcombe.\n\n"
+        "Mr Whitcombe, 71, learned to swim at the baths in 1961.\n"
+    )
+    engine.load_bytes(text.encode(), file_name="baths.txt")
+    _, second = follow(engine, "Who is Alan Whitcombe?", "How old is he?")
+    assert second.resolved == "How old is Alan Whitcombe?"
+    assert "71" in second.answer
+
+
 def test_the_reading_is_not_shown_when_the_answer_names_who_it_took(coalition: Engine) -> None:
     _, second = follow(coalition, "Who is Boris Pistorius?", "What will he chair?")
     assert "Boris Pistorius" in second.answer
