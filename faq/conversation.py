@@ -235,9 +235,27 @@ def supported(index: BriefingIndex, asked: str, reading: Reading, answer: Answer
         and can_be_noun(t.folded)
         and not can_be_verb(t.folded)
     ]
-    return not own or any(
+    if own and not any(
         stem(related) in index.doc_freq or index.correct(word) is not None
         for word in own
+        for related in (word, *synonyms(word), *word_family(word))
+    ):
+        return False
+    # and the answer must have one of them: "Is there parking in the town hall?" is not
+    # answered by a sentence about a meeting at the town hall
+    return not (own and reading.names) or _has_any(index, own, answer)
+
+
+def _has_any(index: BriefingIndex, words: list[str], answer: Answer) -> bool:
+    """Return True when the answer's sentence has one of `words`, in any of their forms."""
+    stems: set[str] = set()
+    for source in answer.sources:
+        found = _sentence(index, source.paragraph, source.sentence)
+        if found is not None:
+            stems |= set(found.stems)
+    return any(
+        stem(related) in stems
+        for word in words
         for related in (word, *synonyms(word), *word_family(word))
     )
 

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from faq.answer import Answer, SourceRef
-from faq.conversation import Context, context_after, read_in_context
+from faq.conversation import Context, Reading, context_after, read_in_context, supported
 from faq.engine import Engine
+from faq.index import BriefingIndex
 from handlers.conversations import ConversationMemory
+from store.ingest import parse_document
 
 BRIEFINGS = Path(__file__).parent / "briefings"
 EVAL = Path(__file__).parent / "eval"
@@ -249,6 +251,27 @@ def test_the_reading_is_not_shown_when_the_answer_names_who_it_took(coalition: E
     assert "Boris Pistorius" in second.answer
     assert second.resolved == "What will Boris Pistorius chair?"
     assert second.reading == ""
+
+
+def test_a_follow_up_is_not_answered_by_a_sentence_without_its_own_words() -> None:
+    index = BriefingIndex(
+        parse_document(
+            "Hall to reopen\n\n"
+            "The trust will hold a public meeting at Dunmore Town Hall on 15 December.\n\n"
+            "Its auditorium seats 400 people.\n"
+        )
+    )
+    asked = "How big is their auditorium?"
+    reading = Reading(
+        "How big is the trust's auditorium?", "Taking “their” as the trust", ("the trust",)
+    )
+
+    def answer_from(paragraph: int) -> Answer:
+        text = index.sentences[paragraph - 1].text
+        return Answer(asked, True, text, 0.9, sources=(SourceRef("Hall", paragraph, 1, text),))
+
+    assert not supported(index, asked, reading, answer_from(1))
+    assert supported(index, asked, reading, answer_from(2))
 
 
 def test_context_never_makes_an_off_topic_question_answered(coalition: Engine) -> None:
