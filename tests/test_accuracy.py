@@ -171,11 +171,15 @@ FLOORS = {
     "ashcombe-plough-community-pub": (0.52, 1.0, 1.0),
     "hallerton-pool-closure": (0.68, 1.0, 1.0),
     "kingsmere-cycle-lane-dispute": (0.56, 1.0, 0.66),
+    # tests/eval/heldout42/, written while the engine stood at 6173d8c: its first run at 75bf98d
+    "skarvik-cargo-ship-aground": (0.48, 1.0, None),
+    "pennmouth-cancer-centre-opens": (0.88, 1.0, None),
+    "tollerby-high-street-grant": (0.72, 1.0, None),
 }
 QUESTION_FILES = (
     EVAL / "dev-questions.yaml",
     EVAL / "harbour-ferry-strike.yaml",
-    *(EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml" for n in ("", *range(2, 42))),
+    *(EVAL / f"heldout{n}" / f"heldout{n}-questions.yaml" for n in ("", *range(2, 43))),
 )
 
 
@@ -232,6 +236,7 @@ CONVERSATION_FILES = (
     EVAL / "conversations-blind6" / "conversations.yaml",
     EVAL / "conversations-blind7" / "conversations.yaml",
     EVAL / "conversations-blind8" / "conversations.yaml",
+    EVAL / "conversations-blind9" / "conversations.yaml",
 )
 FOLLOW_UP_FLOORS = {
     "coalition-of-the-willing": (6, 6),
@@ -280,6 +285,11 @@ FOLLOW_UP_FLOORS = {
     "elmstead-roman-coin-hoard": (4, 3),
     "skyvale-harrowfield-airport-exit": (5, 5),
     "larkhill-fields-festival-licence": (6, 5),
+    # conversations-blind9/, written while the engine stood at 6173d8c: its first run at 75bf98d
+    "harrowdale-moor-wildfire": (8, 9),
+    "fenmoor-red-panda-escape": (6, 6),
+    "northvale-sinfonia-funding-cut": (5, 4),
+    "wrenfield-maternity-unit-downgrade": (5, 2),
 }
 CONVERSATIONS = {b.name: b for path in CONVERSATION_FILES for b in read_questions(path)}
 
