@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from faq.answer import Answer
-from faq.index import BriefingIndex, IndexedSentence
+from faq.index import BriefingIndex
 from faq.lexicon import (
     DETERMINERS,
     FEMALE_PRONOUNS,
@@ -124,7 +124,7 @@ def context_after(index: BriefingIndex, briefing_id: int, question: str, answer:
     source = answer.sources[0] if answer.answered and answer.sources else None
     named = _entity_ids(index, question)
     if source is not None:
-        found = _sentence(index, source.paragraph, source.sentence)
+        found = index.sentence_at(source.paragraph, source.sentence)
         if found is not None:
             named += _entity_ids(index, found.text)
             named += sorted(found.entities - set(named))
@@ -151,7 +151,7 @@ def read_in_context(index: BriefingIndex, question: str, context: Context | None
     if ellipsis is not None:
         return _ask_again(context.question, ellipsis.group("wh"))
     if _WHO_SAID_RE.match(question) and context.paragraph and context.sentence:
-        said = _sentence(index, context.paragraph, context.sentence)
+        said = index.sentence_at(context.paragraph, context.sentence)
         if said is not None:
             return Reading(f"Who said “{said.text}”?", "Taking “that” as the last answer")
     name = _NAME_RE.match(question)
@@ -250,7 +250,7 @@ def _has_any(index: BriefingIndex, words: list[str], answer: Answer) -> bool:
     """Return True when the answer's sentence has one of `words`, in any of their forms."""
     stems: set[str] = set()
     for source in answer.sources:
-        found = _sentence(index, source.paragraph, source.sentence)
+        found = index.sentence_at(source.paragraph, source.sentence)
         if found is not None:
             stems |= set(found.stems)
     return any(
@@ -263,7 +263,7 @@ def _has_any(index: BriefingIndex, words: list[str], answer: Answer) -> bool:
 def _about(index: BriefingIndex, person: int, answer: Answer) -> bool:
     """Return True when the answer's sentence names or refers to `person`, or quotes them."""
     for source in answer.sources:
-        found = _sentence(index, source.paragraph, source.sentence)
+        found = index.sentence_at(source.paragraph, source.sentence)
         if found is not None and person in found.entities:
             return True
     name = index.entities[person].name
@@ -570,17 +570,6 @@ def _role_holder(
 def _entity_ids(index: BriefingIndex, text: str) -> list[int]:
     """Return the ids of the people and organisations `text` names, in order."""
     return [entity for _start, _end, entity in index.mentions([t.folded for t in tokenize(text)])]
-
-
-def _sentence(index: BriefingIndex, paragraph: int, number: int) -> IndexedSentence | None:
-    return next(
-        (
-            s
-            for s in index.sentences
-            if s.sentence.paragraph == paragraph and s.sentence.index == number
-        ),
-        None,
-    )
 
 
 def _starts_question(text: str) -> bool:

@@ -456,6 +456,17 @@ class BriefingIndex:
 
     # -- more look-ups -----------------------------------------------------------------
 
+    def sentence_at(self, paragraph: int, number: int) -> IndexedSentence | None:
+        """Return sentence `number` of `paragraph` (both from 1), or None."""
+        return next(
+            (
+                s
+                for s in self.sentences
+                if s.sentence.paragraph == paragraph and s.sentence.index == number
+            ),
+            None,
+        )
+
     def entity_named(self, name: str | None) -> int | None:
         """Return the id of the entity with this exact name or alias."""
         if not name:

@@ -90,7 +90,7 @@ def answer_about_speech(index: BriefingIndex, question: Question) -> Answer | No
         return None
     name = index.entities[entity_id].name
     quote = next((q for q in index.document.quotes if q.speaker == name), None)
-    sentence = None if quote is None else _sentence_at(index, quote.paragraph, quote.sentence)
+    sentence = None if quote is None else index.sentence_at(quote.paragraph, quote.sentence)
     if sentence is None:
         return None
     return compose(
@@ -99,17 +99,6 @@ def answer_about_speech(index: BriefingIndex, question: Question) -> Answer | No
         [Candidate(sentence, 1.0, ())],
         speakers=frozenset({name}),
         confidence=SAID_CONFIDENCE,
-    )
-
-
-def _sentence_at(index: BriefingIndex, paragraph: int, number: int) -> IndexedSentence | None:
-    return next(
-        (
-            s
-            for s in index.sentences
-            if s.sentence.paragraph == paragraph and s.sentence.index == number
-        ),
-        None,
     )
 
 
