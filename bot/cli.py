@@ -233,10 +233,14 @@ def _answer_or_refuse(
         return {
             "question": question[:max_chars],
             **empty,
-            "error": f"the question is over {max_chars} characters (BRIEFBOT_MAX_QUESTION_CHARS)",
+            "error": _too_long(max_chars),
         }, None
     answer = engine.ask(question, context=context)
     return answer.to_json(resolved=context is not None), answer.context
+
+
+def _too_long(max_chars: int) -> str:
+    return f"the question is over {max_chars} characters (BRIEFBOT_MAX_QUESTION_CHARS)"
 
 
 def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
@@ -412,11 +416,7 @@ def chat(engine: Engine, stdin: TextIO, stdout: TextIO, *, max_question_chars: i
             print(_chat_command(engine, text), file=stdout)
             continue
         if len(text) > max_question_chars:
-            print(
-                f"error: the question is over {max_question_chars} characters "
-                "(BRIEFBOT_MAX_QUESTION_CHARS)",
-                file=stdout,
-            )
+            print(f"error: {_too_long(max_question_chars)}", file=stdout)
             continue
         answer = engine.ask(text, context=context)
         context = answer.context
